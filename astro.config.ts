@@ -1,0 +1,34 @@
+import { defineConfig } from "astro/config";
+import mdx from "@astrojs/mdx";
+import { unified } from "@astrojs/markdown-remark";
+import remarkCjkFriendly from "remark-cjk-friendly";
+import remarkCjkFriendlyGfmStrikethrough from "remark-cjk-friendly-gfm-strikethrough";
+import { SITE } from "./src/config.ts";
+import { remarkArticleHeadings } from "./src/lib/markdown/remarkArticleHeadings.ts";
+import { buildDirs } from "./src/lib/buildDirs.ts";
+
+const dirs = buildDirs(process.env);
+
+export default defineConfig({
+  site: SITE.url,
+  trailingSlash: "always",
+  outDir: dirs.outDir,
+  cacheDir: dirs.cacheDir,
+  // Two articles whose file names collide (foo.md and foo.mdx) must fail the build, not shadow.
+  prerenderConflictBehavior: "error",
+  build: {
+    // One request per page: the stylesheet is small and every page needs all of it.
+    inlineStylesheets: "always",
+  },
+  markdown: {
+    processor: unified({
+      // Without these, CommonMark's emphasis rules fail next to Chinese punctuation:
+      // **“引号”**后面 would print its asterisks.
+      remarkPlugins: [remarkCjkFriendly, remarkCjkFriendlyGfmStrikethrough, remarkArticleHeadings],
+      // SmartyPants would turn "--purge" in running text into an en dash and "quotes" into
+      // typographic ones; Chinese authors type their own 「」“” and ——.
+      smartypants: false,
+    }),
+  },
+  integrations: [mdx()],
+});
