@@ -6,6 +6,8 @@ import remarkCjkFriendlyGfmStrikethrough from "remark-cjk-friendly-gfm-strikethr
 import { SITE } from "./src/config.ts";
 import { remarkArticleHeadings } from "./src/lib/markdown/remarkArticleHeadings.ts";
 import { buildDirs } from "./src/lib/buildDirs.ts";
+import { pagefindIntegration } from "./src/integrations/pagefind.ts";
+import { previewUnpublished } from "./src/integrations/previewUnpublished.ts";
 
 const dirs = buildDirs(process.env);
 
@@ -30,5 +32,6 @@ export default defineConfig({
       smartypants: false,
     }),
   },
-  integrations: [mdx()],
+  // Pagefind last: it indexes the HTML every other step has written.
+  integrations: [previewUnpublished(), mdx(), pagefindIntegration({ lang: SITE.lang })],
 });

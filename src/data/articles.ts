@@ -39,7 +39,7 @@ let cached: Promise<SiteData> | undefined;
  * related lists) computed once and shared by every page of the build.
  */
 export function getSiteData(): Promise<SiteData> {
-  cached ??= loadSiteData(new Date(), import.meta.env.DEV);
+  cached ??= loadSiteData(new Date(), import.meta.env.PREVIEW_UNPUBLISHED);
   return cached;
 }
 

@@ -13,7 +13,10 @@ export function buildDirs(env: Record<string, string | undefined>): {
   const outDir = path.resolve(env["OUT_DIR"] ?? "dist");
   const articles = env["ARTICLES_DIR"];
   const cacheDir = articles
-    ? path.resolve("node_modules/.astro", createHash("sha1").update(path.resolve(articles)).digest("hex").slice(0, 12))
+    ? path.resolve(
+        "node_modules/.astro",
+        createHash("sha1").update(path.resolve(articles)).digest("hex").slice(0, 12),
+      )
     : path.resolve("node_modules/.astro");
   return { outDir, cacheDir };
 }

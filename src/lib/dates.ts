@@ -51,7 +51,5 @@ export function toSiteDate(value: Date): Date {
 /** True when year-month-day names a real calendar day (2025-02-30 does not). */
 export function isRealCalendarDay(year: number, month: number, day: number): boolean {
   const probe = new Date(Date.UTC(year, month - 1, day));
-  return (
-    probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day
-  );
+  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
 }

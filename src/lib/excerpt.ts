@@ -13,7 +13,7 @@ export function markdownToPlainText(markdown: string): string {
     .replace(/^(?:import|export)\s[^\n]*$/gm, "") // MDX ESM lines
     .replace(/^ {0,3}#{1,6}\s[^\n]*$/gm, "") // ATX headings
     .replace(/^[^\n]+\n(?:=+|-+)\s*$/gm, "") // setext headings
-    .replace(/^\s*\|[^\n]*$/gm, "") // table rows
+    .replace(/^[ \t]*\|[^\n]*$/gm, "") // table rows
     .replace(/^ {0,3}(?:[-*_]\s*){3,}$/gm, "") // thematic breaks
     .replace(/^(?: {4}|\t)[^\n]*$/gm, ""); // indented code
 
@@ -21,12 +21,12 @@ export function markdownToPlainText(markdown: string): string {
     .replace(/!\[[^\]]*\]\([^)]*\)/g, "") // images
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1") // links keep their text
     .replace(/\[([^\]]*)\]\[[^\]]*\]/g, "$1") // reference links
-    .replace(/^\s*\[[^\]]+\]:\s*\S+.*$/gm, "") // link definitions
+    .replace(/^[ \t]*\[[^\]]+\]:[ \t]*\S+.*$/gm, "") // link definitions
     .replace(/<\/?[A-Za-z][^>]*>/g, " ") // HTML and JSX tags
     .replace(/`([^`]*)`/g, "$1")
-    .replace(/(\*\*|__|\*|_|~~)(?=\S)([\s\S]*?\S)\1/g, "$2")
-    .replace(/^\s{0,3}>\s?/gm, "") // blockquote markers
-    .replace(/^\s*(?:[-+*]|\d+[.)])\s+/gm, "") // list markers
+    .replace(/(\*\*|__|\*|~~)(?=\S)([\s\S]*?\S)\1/g, "$2")
+    .replace(/^[ \t]{0,3}>[ \t]?/gm, "") // blockquote markers
+    .replace(/^[ \t]*(?:[-+*]|\d+[.)])[ \t]+/gm, "") // list markers
     .replace(/\\([\\`*_{}[\]()#+\-.!~|>])/g, "$1"); // escapes
 
   return inline
@@ -53,7 +53,10 @@ function joinLines(_match: string, offset: number, whole: string): string {
 export function cutExcerpt(text: string, max: number): string {
   const parts = Array.from(graphemes.segment(text), (s) => s.segment);
   if (parts.length <= max) return text;
-  const kept = parts.slice(0, max).join("").replace(/[\s，。、；：,.;:!！?？]+$/u, "");
+  const kept = parts
+    .slice(0, max)
+    .join("")
+    .replace(/[\s，。、；：,.;:!！?？]+$/u, "");
   return `${kept}…`;
 }
 

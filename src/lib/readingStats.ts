@@ -28,8 +28,7 @@ export function readingStats(
     .replace(/<[^>]+>/g, " ");
   const hanChars = prose.match(HAN)?.length ?? 0;
   const latinWords = prose.match(LATIN_WORD)?.length ?? 0;
-  const minutes =
-    hanChars / speeds.hanCharsPerMinute + latinWords / speeds.latinWordsPerMinute;
+  const minutes = hanChars / speeds.hanCharsPerMinute + latinWords / speeds.latinWordsPerMinute;
   return {
     hanChars,
     latinWords,

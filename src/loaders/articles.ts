@@ -35,9 +35,7 @@ export function articlesLoader(): Loader {
             const problems = checkFrontmatterDates(front);
             if (problems.length > 0) {
               const file = path.relative(process.cwd(), props.filePath);
-              throw new Error(
-                problems.map((p) => `${file}:${p.line}: ${p.field}: ${p.message}`).join("\n"),
-              );
+              throw new Error(problems.map((p) => `${file}:${p.line}: ${p.field}: ${p.message}`).join("\n"));
             }
           }
           return context.parseData(props);

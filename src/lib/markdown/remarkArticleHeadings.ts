@@ -23,7 +23,10 @@ export function remarkArticleHeadings() {
 
 function plainText(node: { value?: unknown; children?: unknown[] }): string {
   if (typeof node.value === "string") return node.value;
-  return (node.children ?? []).map((child) => plainText(child as typeof node)).join("").trim();
+  return (node.children ?? [])
+    .map((child) => plainText(child as typeof node))
+    .join("")
+    .trim();
 }
 
 function walkHeadings(node: { type: string; children?: unknown[] }, visit: (h: Heading) => void): void {

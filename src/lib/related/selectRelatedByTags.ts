@@ -43,9 +43,7 @@ export function selectRelatedByTags(
     const ranked = [...shared.entries()]
       .sort(
         ([a, aTags], [b, bTags]) =>
-          bTags.length - aTags.length ||
-          b.date.getTime() - a.date.getTime() ||
-          a.id.localeCompare(b.id),
+          bTags.length - aTags.length || b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id),
       )
       .slice(0, limit)
       .map(([other, sharedTags]) => ({ id: other.id, sharedTags }));

@@ -1,0 +1,13 @@
+import tseslint from "typescript-eslint";
+import astro from "eslint-plugin-astro";
+
+export default tseslint.config(
+  { ignores: ["dist/", "tests/.output/", ".astro/", "node_modules/"] },
+  ...tseslint.configs.recommended,
+  ...astro.configs["flat/recommended"],
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+);
