@@ -1,7 +1,8 @@
+import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 import astro from "eslint-plugin-astro";
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ["dist/", "tests/.output/", ".astro/", "node_modules/"] },
   ...tseslint.configs.recommended,
   ...astro.configs["flat/recommended"],

@@ -1,4 +1,4 @@
-import { readdir, stat } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
@@ -51,10 +51,11 @@ async function buildIndex(outDir: string, lang: string, logger: AstroIntegration
     const written = await index.writeFiles({ outputPath });
     check("writeFiles", written.errors);
 
+    const indexed = await indexedPageCount(outputPath);
     const { files, bytes } = await directorySize(outputPath);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     logger.info(
-      `indexed ${added.page_count} pages in ${seconds} s: ${files} files, ${(bytes / 1024).toFixed(0)} KiB in ${path.relative(process.cwd(), outputPath) || outputPath}`,
+      `indexed ${indexed} of ${added.page_count} pages in ${seconds} s: ${files} files, ${(bytes / 1024).toFixed(0)} KiB in ${outputPath}`,
     );
   } finally {
     await pagefind.close();
@@ -65,6 +66,14 @@ function check(step: string, errors: readonly string[]): void {
   if (errors.length > 0) {
     throw new Error(`pagefind ${step} failed:\n${errors.join("\n")}`);
   }
+}
+
+/** Pages actually searchable: those with data-pagefind-body, counted from Pagefind's manifest. */
+async function indexedPageCount(outputPath: string): Promise<number> {
+  const entry = JSON.parse(await readFile(path.join(outputPath, "pagefind-entry.json"), "utf8")) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
 async function directorySize(dir: string): Promise<{ files: number; bytes: number }> {

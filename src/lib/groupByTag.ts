@@ -18,7 +18,7 @@ export function groupByTag<A extends { tags: readonly string[] }>(articles: read
     for (const tag of article.tags) {
       const slug = tagSlug(tag);
       if (!slug) continue;
-      const group = groups.get(slug) ?? { articles: [], spellings: new Map() };
+      const group = groups.get(slug) ?? { articles: [] as A[], spellings: new Map<string, number>() };
       groups.set(slug, group);
       group.spellings.set(tag, (group.spellings.get(tag) ?? 0) + 1);
       if (seen.has(slug)) continue;
