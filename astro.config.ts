@@ -22,6 +22,18 @@ export default defineConfig({
     // One request per page: the stylesheet is small and every page needs all of it.
     inlineStylesheets: "always",
   },
+  vite: {
+    build: {
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // Astro's own marker in every deferred-render article module; harmless, and one
+          // multi-line warning per article buries real warnings on a large site.
+          if (warning.code === "MODULE_LEVEL_DIRECTIVE" && warning.message.includes("astro:head-inject")) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   markdown: {
     processor: unified({
       // Without these, CommonMark's emphasis rules fail next to Chinese punctuation:

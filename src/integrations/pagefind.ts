@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import * as pagefind from "pagefind";
+import { segmentHtmlForIndex } from "../lib/search/segmentForIndex.ts";
 
 export interface PagefindOptions {
   /** The site's BCP 47 language (SITE.lang). Must be Chinese: Pagefind segments only `zh*`. */
@@ -42,11 +43,23 @@ async function buildIndex(outDir: string, lang: string, logger: AstroIntegration
     check("createIndex", created.errors);
     if (!index) throw new Error("pagefind: createIndex returned no index");
 
-    const added = await index.addDirectory({ path: outDir });
-    check("addDirectory", added.errors);
-    if (added.page_count === 0) {
-      throw new Error(`pagefind: no pages with data-pagefind-body found in ${outDir}`);
+    // Pages are handed over one by one rather than with addDirectory so that their Chinese text
+    // can be pre-segmented the way queries are (see segmentForIndex.ts). Only pages that mark a
+    // data-pagefind-body are searchable at all; the rest are not even sent.
+    const pages = (await htmlFiles(outDir)).filter((file) => !file.startsWith(`pagefind${path.sep}`));
+    let seen = 0;
+    for (let start = 0; start < pages.length; start += BATCH) {
+      await Promise.all(
+        pages.slice(start, start + BATCH).map(async (file) => {
+          const html = await readFile(path.join(outDir, file), "utf8");
+          if (!html.includes("data-pagefind-body")) return;
+          seen += 1;
+          const added = await index.addHTMLFile({ url: pageUrl(file), content: segmentHtmlForIndex(html) });
+          check(`addHTMLFile ${file}`, added.errors);
+        }),
+      );
     }
+    if (seen === 0) throw new Error(`pagefind: no pages with data-pagefind-body found in ${outDir}`);
 
     const written = await index.writeFiles({ outputPath });
     check("writeFiles", written.errors);
@@ -55,11 +68,27 @@ async function buildIndex(outDir: string, lang: string, logger: AstroIntegration
     const { files, bytes } = await directorySize(outputPath);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     logger.info(
-      `indexed ${indexed} of ${added.page_count} pages in ${seconds} s: ${files} files, ${(bytes / 1024).toFixed(0)} KiB in ${outputPath}`,
+      `indexed ${indexed} of ${pages.length} pages in ${seconds} s: ${files} files, ${(bytes / 1024).toFixed(0)} KiB in ${outputPath}`,
     );
   } finally {
     await pagefind.close();
   }
+}
+
+const BATCH = 32;
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** "articles/防火墙/index.html" → "/articles/%E9%98%B2%E7%81%AB%E5%A2%99/", as a browser requests it. */
+function pageUrl(file: string): string {
+  const urlPath = `/${file.split(path.sep).join("/")}`.replace(/(^|\/)index\.html$/, "$1");
+  return encodeURI(urlPath);
 }
 
 function check(step: string, errors: readonly string[]): void {

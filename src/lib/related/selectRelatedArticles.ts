@@ -27,9 +27,9 @@ export interface RelatedOptions extends VectorOptions {
 /** The settings tuned on the docs corpus by `npm run eval:related` and `npm run bench:related`. */
 export const RELATED_DEFAULTS = {
   titleWeight: 3,
-  contentWeight: 0.8,
-  tagWeight: 0.2,
-  topTerms: 40,
+  contentWeight: 0.95,
+  tagWeight: 0.05,
+  topTerms: 80,
   maxPostingsRatio: 0.05,
   minPostingsCap: 50,
   reasonTerms: 3,

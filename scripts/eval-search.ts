@@ -1,0 +1,168 @@
+/**
+ * Measures search quality and speed over a built site, in Chromium, with the Pagefind index and
+ * the query processing the site ships.
+ *
+ *   ARTICLES_DIR=/work/shared/corpus/zh-docs OUT_DIR=/tmp/zh npx astro build
+ *   npm run eval:search -- /tmp/zh            (default site: dist/)
+ *
+ * For each stage (each adds one change to the one before) prints success@5 (share of queries with
+ * an accepted article in the top five) and MRR@5, lists the queries the final stage misses, then
+ * times a first and later queries and counts the bytes a first query fetches.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { launchChromium } from "../tests/support/browser.ts";
+import { serveStatic } from "../tests/support/serveStatic.ts";
+import { normalizeQuery } from "../src/lib/search/normalizeQuery.ts";
+import { searchWithFallback, type Scored } from "../src/lib/search/searchWithFallback.ts";
+import { toSimplified } from "../src/lib/search/toSimplified.ts";
+import { SEARCH } from "../src/lib/search/settings.ts";
+
+interface Query {
+  q: string;
+  kind: string;
+  accept: string[];
+}
+
+interface Stage {
+  name: string;
+  fold: boolean;
+  dropQuestionWords: boolean;
+  fallback: boolean;
+  ranking: Record<string, unknown>;
+}
+
+const STAGES: Stage[] = [
+  { name: "Pagefind defaults", fold: false, dropQuestionWords: false, fallback: false, ranking: {} },
+  { name: "+ traditional→simplified", fold: true, dropQuestionWords: false, fallback: false, ranking: {} },
+  { name: "+ drop question words", fold: true, dropQuestionWords: true, fallback: false, ranking: {} },
+  { name: "+ any-word fallback", fold: true, dropQuestionWords: true, fallback: true, ranking: {} },
+  { name: "+ site ranking (shipped)", fold: true, dropQuestionWords: true, fallback: true, ranking: SEARCH.ranking },
+];
+
+const site = path.resolve(process.argv[2] ?? "dist");
+if (!existsSync(path.join(site, "pagefind/pagefind.js"))) {
+  throw new Error(`${site} has no pagefind/pagefind.js: build the site first (see the comment at the top).`);
+}
+const { queries } = JSON.parse(
+  readFileSync(new URL("./eval-search.queries.json", import.meta.url), "utf8"),
+) as { queries: Query[] };
+const missing = queries.flatMap((query) =>
+  query.accept.filter((id) => !existsSync(path.join(site, "articles", id, "index.html"))),
+);
+if (missing.length > 0) throw new Error(`accepted ids with no built article: ${missing.join(", ")}`);
+
+const server = await serveStatic(site);
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/404.html`);
+  let final: { query: Query; top: string[] }[] = [];
+  console.log(`${queries.length} queries over ${site}\n`);
+  console.log("stage                          success@5  MRR@5");
+  for (const stage of STAGES) {
+    await initPagefind(page, stage.ranking);
+    const rows = [];
+    for (const query of queries) rows.push({ query, top: await topFive(page, query.q, stage) });
+    const { success, mrr } = score(rows);
+    console.log(`${stage.name.padEnd(30)} ${success.toFixed(3).padStart(9)}  ${mrr.toFixed(3)}`);
+    final = rows;
+  }
+  const misses = final.filter(({ query, top }) => rank(query, top) !== 1);
+  console.log(`\nqueries whose accepted article is not first in the shipped stage (${misses.length}):`);
+  for (const { query, top } of misses) {
+    console.log(`  [${query.kind}] ${query.q} → rank ${rank(query, top) || "—"}: ${top.join(", ") || "(nothing)"}`);
+  }
+  await measureLatency(browser, server.url);
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+async function initPagefind(page: Page, ranking: Record<string, unknown>): Promise<void> {
+  await page.evaluate(async (weights) => {
+    const w = window as unknown as { pf?: PagefindApi; results: Map<string, PagefindResult> };
+    w.pf ??= (await import(/* @vite-ignore */ "/pagefind/pagefind.js")) as PagefindApi;
+    w.results = new Map();
+    await w.pf.options({ ranking: weights });
+    await w.pf.init();
+  }, ranking);
+}
+
+async function topFive(page: Page, raw: string, stage: Stage): Promise<string[]> {
+  const query = normalizeQuery(raw, {
+    dropQuestionWords: stage.dropQuestionWords,
+    ...(stage.fold ? { fold: toSimplified } : {}),
+  });
+  const search = (term: string) =>
+    page.evaluate(async (t) => {
+      const w = window as unknown as { pf: PagefindApi; results: Map<string, PagefindResult> };
+      const found = await w.pf.search(t);
+      for (const r of found.results) w.results.set(r.id, r);
+      return found.results.map((r): Scored => ({ id: r.id, score: r.score }));
+    }, term);
+  const results = stage.fallback ? (await searchWithFallback(query, search)).results : await search(query);
+  const ids = results.slice(0, 5).map((r) => r.id);
+  const urls = await page.evaluate(async (wanted) => {
+    const w = window as unknown as { results: Map<string, PagefindResult> };
+    return Promise.all(wanted.map(async (id) => (await w.results.get(id)!.data()).url));
+  }, ids);
+  return urls.map((url) => decodeURIComponent(url).replace(/^\/articles\/|\/$/g, ""));
+}
+
+function rank(query: Query, top: readonly string[]): number {
+  return top.findIndex((id) => query.accept.includes(id)) + 1;
+}
+
+function score(rows: { query: Query; top: string[] }[]): { success: number; mrr: number } {
+  const ranks = rows.map(({ query, top }) => rank(query, top));
+  return {
+    success: ranks.filter((r) => r > 0).length / rows.length,
+    mrr: ranks.reduce((sum, r) => sum + (r > 0 ? 1 / r : 0), 0) / rows.length,
+  };
+}
+
+/** A first query in a fresh browser (nothing cached), then later ones; the shipped pipeline. */
+async function measureLatency(browser: Awaited<ReturnType<typeof launchChromium>>, origin: string): Promise<void> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${origin}/404.html`);
+  let bytes = 0;
+  let requests = 0;
+  page.on("requestfinished", (request) => {
+    void request.sizes().then((sizes) => {
+      bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+      requests += 1;
+    });
+  });
+  const timed = async (raw: string, first: boolean) => {
+    const started = await page.evaluate(() => performance.now());
+    if (first) await initPagefind(page, SEARCH.ranking);
+    await topFive(page, raw, STAGES.at(-1)!);
+    return (await page.evaluate(() => performance.now())) - started;
+  };
+  const first = await timed("防火墙", true);
+  await page.waitForTimeout(200);
+  const firstBytes = bytes;
+  const firstRequests = requests;
+  const later: number[] = [];
+  for (const q of ["ssh 密钥", "編譯內核", "如何备份系统", "语言环境", "虚拟化", "git 命令"]) later.push(await timed(q, false));
+  console.log(
+    `\nlatency (Chromium, localhost, includes fetching the top five results' excerpts):` +
+      `\n  first query ${first.toFixed(0)} ms (${firstRequests} requests, ${(firstBytes / 1024).toFixed(0)} KiB uncompressed)` +
+      `\n  later queries ${later.map((ms) => ms.toFixed(0)).join(", ")} ms (max ${Math.max(...later).toFixed(0)})`,
+  );
+  await context.close();
+}
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<{ url: string }>;
+}
+interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string): Promise<{ results: PagefindResult[] }>;
+}
