@@ -5,9 +5,13 @@ import remarkCjkFriendly from "remark-cjk-friendly";
 import remarkCjkFriendlyGfmStrikethrough from "remark-cjk-friendly-gfm-strikethrough";
 import { SITE } from "./src/config.ts";
 import { remarkArticleHeadings } from "./src/lib/markdown/remarkArticleHeadings.ts";
+import { rehypeExternalLinks } from "./src/lib/markdown/rehypeExternalLinks.ts";
 import { buildDirs } from "./src/lib/buildDirs.ts";
 import { pagefindIntegration } from "./src/integrations/pagefind.ts";
+import { sitemapIntegration } from "./src/integrations/sitemap.ts";
 import { previewUnpublished } from "./src/integrations/previewUnpublished.ts";
+import { atomicOutput, stagingDirOf } from "./src/integrations/atomicOutput.ts";
+import { contentSecurityPolicy } from "./src/integrations/contentSecurityPolicy.ts";
 
 const dirs = buildDirs(process.env);
 
@@ -23,12 +27,16 @@ export default defineConfig({
     inlineStylesheets: "always",
   },
   vite: {
+    // The search dropdown is bundled like a worker (an ES module loaded by URL on first focus,
+    // see SearchBox.astro); "es" keeps it importable with import() and lets it split chunks.
+    worker: { format: "es" },
     build: {
       rollupOptions: {
         onwarn(warning, warn) {
           // Astro's own marker in every deferred-render article module; harmless, and one
           // multi-line warning per article buries real warnings on a large site.
-          if (warning.code === "MODULE_LEVEL_DIRECTIVE" && warning.message.includes("astro:head-inject")) return;
+          if (warning.code === "MODULE_LEVEL_DIRECTIVE" && warning.message.includes("astro:head-inject"))
+            return;
           warn(warning);
         },
       },
@@ -39,11 +47,21 @@ export default defineConfig({
       // Without these, CommonMark's emphasis rules fail next to Chinese punctuation:
       // **“引号”**后面 would print its asterisks.
       remarkPlugins: [remarkCjkFriendly, remarkCjkFriendlyGfmStrikethrough, remarkArticleHeadings],
+      rehypePlugins: [[rehypeExternalLinks, { siteUrl: SITE.url }]],
       // SmartyPants would turn "--purge" in running text into an en dash and "quotes" into
       // typographic ones; Chinese authors type their own 「」“” and ——.
       smartypants: false,
     }),
   },
-  // Pagefind last: it indexes the HTML every other step has written.
-  integrations: [previewUnpublished(), mdx(), pagefindIntegration({ lang: SITE.lang })],
+  // Order matters. Pagefind after the pages and sitemap: it indexes the HTML they wrote.
+  // atomicOutput LAST: builds go to a staging folder (hence the sitemap reads its pages there),
+  // which replaces outDir only after every other build:done hook has succeeded.
+  integrations: [
+    previewUnpublished(),
+    mdx(),
+    sitemapIntegration(stagingDirOf(dirs.outDir)),
+    pagefindIntegration({ lang: SITE.lang }),
+    contentSecurityPolicy(),
+    atomicOutput(),
+  ],
 });

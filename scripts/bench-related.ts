@@ -23,15 +23,22 @@ const [mode, arg] = process.argv.slice(2);
 if (mode === "--run") {
   runOne(Number(arg), process.argv[4] === "warm");
 } else {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-  console.log("articles  run   read s  engine s  cache hits  peak RSS MiB  heap MiB");
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
+  console.log("articles  run   read s  engine s  engine CPU s  cache hits  peak RSS MiB  heap MiB");
   for (const count of sizes.length > 0 ? sizes : [1000, 10000, 100000]) {
     if (!existsSync(corpusDir(count))) {
-      execFileSync(process.execPath, [makeCorpus, "--count", String(count), "--out", corpusDir(count)], { stdio: "inherit" });
+      execFileSync(process.execPath, [makeCorpus, "--count", String(count), "--out", corpusDir(count)], {
+        stdio: "inherit",
+      });
     }
     rmSync(cacheFile(count), { force: true });
     for (const run of ["cold", "warm"]) {
-      execFileSync(process.execPath, [fileURLToPath(import.meta.url), "--run", String(count), run], { stdio: "inherit" });
+      execFileSync(process.execPath, [fileURLToPath(import.meta.url), "--run", String(count), run], {
+        stdio: "inherit",
+      });
     }
   }
 }
@@ -40,6 +47,8 @@ function runOne(count: number, warm: boolean): void {
   const started = performance.now();
   const articles = readArticleFiles(corpusDir(count));
   const read = performance.now();
+  // CPU time as well as wall time: on a shared machine the wall time also counts other processes.
+  const cpuBefore = process.cpuUsage();
   const cache = createTermCountCache(cacheFile(count));
   const related = selectRelatedArticles(articles, {
     ...RELATED_DEFAULTS,
@@ -49,6 +58,7 @@ function runOne(count: number, warm: boolean): void {
     cache,
   });
   const engine = performance.now();
+  const cpu = process.cpuUsage(cpuBefore);
   cache.save();
   const empty = [...related.values()].filter((list) => list.length === 0).length;
   const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
@@ -58,6 +68,7 @@ function runOne(count: number, warm: boolean): void {
       (warm ? "warm" : "cold").padStart(5),
       ((read - started) / 1000).toFixed(1).padStart(8),
       ((engine - read) / 1000).toFixed(1).padStart(9),
+      ((cpu.user + cpu.system) / 1e6).toFixed(1).padStart(13),
       String(cache.stats.hits).padStart(11),
       mib(process.resourceUsage().maxRSS * 1024).padStart(13),
       mib(process.memoryUsage().heapUsed).padStart(9),

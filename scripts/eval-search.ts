@@ -11,10 +11,13 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { launchChromium } from "../tests/support/browser.ts";
 import { serveStatic } from "../tests/support/serveStatic.ts";
 import { normalizeQuery } from "../src/lib/search/normalizeQuery.ts";
+import { rerankByTitle } from "../src/lib/search/rerankByTitle.ts";
+import { stripWordBreaks } from "../src/lib/search/segmentForIndex.ts";
 import { searchWithFallback, type Scored } from "../src/lib/search/searchWithFallback.ts";
 import { toSimplified } from "../src/lib/search/toSimplified.ts";
 import { SEARCH } from "../src/lib/search/settings.ts";
@@ -30,6 +33,7 @@ interface Stage {
   fold: boolean;
   dropQuestionWords: boolean;
   fallback: boolean;
+  titleRerank?: boolean;
   ranking: Record<string, unknown>;
 }
 
@@ -38,10 +42,26 @@ const STAGES: Stage[] = [
   { name: "+ traditional→simplified", fold: true, dropQuestionWords: false, fallback: false, ranking: {} },
   { name: "+ drop question words", fold: true, dropQuestionWords: true, fallback: false, ranking: {} },
   { name: "+ any-word fallback", fold: true, dropQuestionWords: true, fallback: true, ranking: {} },
-  { name: "+ site ranking (shipped)", fold: true, dropQuestionWords: true, fallback: true, ranking: SEARCH.ranking },
+  { name: "+ ranking weights", fold: true, dropQuestionWords: true, fallback: true, ranking: SEARCH.ranking },
+  {
+    name: "+ title re-rank (shipped)",
+    fold: true,
+    dropQuestionWords: true,
+    fallback: true,
+    titleRerank: true,
+    ranking: SEARCH.ranking,
+  },
 ];
 
 const site = path.resolve(process.argv[2] ?? "dist");
+// Tuning aid: `npm run eval:search -- /tmp/zh '{"termSimilarity":2}'` adds a stage with those weights.
+if (process.argv[3]) {
+  STAGES.push({
+    ...STAGES.at(-1)!,
+    name: "+ trial ranking",
+    ranking: JSON.parse(process.argv[3]) as Record<string, unknown>,
+  });
+}
 if (!existsSync(path.join(site, "pagefind/pagefind.js"))) {
   throw new Error(`${site} has no pagefind/pagefind.js: build the site first (see the comment at the top).`);
 }
@@ -72,7 +92,9 @@ try {
   const misses = final.filter(({ query, top }) => rank(query, top) !== 1);
   console.log(`\nqueries whose accepted article is not first in the shipped stage (${misses.length}):`);
   for (const { query, top } of misses) {
-    console.log(`  [${query.kind}] ${query.q} → rank ${rank(query, top) || "—"}: ${top.join(", ") || "(nothing)"}`);
+    console.log(
+      `  [${query.kind}] ${query.q} → rank ${rank(query, top) || "—"}: ${top.join(", ") || "(nothing)"}`,
+    );
   }
   await measureLatency(browser, server.url);
 } finally {
@@ -83,7 +105,8 @@ try {
 async function initPagefind(page: Page, ranking: Record<string, unknown>): Promise<void> {
   await page.evaluate(async (weights) => {
     const w = window as unknown as { pf?: PagefindApi; results: Map<string, PagefindResult> };
-    w.pf ??= (await import(/* @vite-ignore */ "/pagefind/pagefind.js")) as PagefindApi;
+    const url = "/pagefind/pagefind.js";
+    w.pf ??= (await import(url)) as PagefindApi;
     w.results = new Map();
     await w.pf.options({ ranking: weights });
     await w.pf.init();
@@ -91,10 +114,8 @@ async function initPagefind(page: Page, ranking: Record<string, unknown>): Promi
 }
 
 async function topFive(page: Page, raw: string, stage: Stage): Promise<string[]> {
-  const query = normalizeQuery(raw, {
-    dropQuestionWords: stage.dropQuestionWords,
-    ...(stage.fold ? { fold: toSimplified } : {}),
-  });
+  const fold = stage.fold ? { fold: toSimplified } : {};
+  const query = normalizeQuery(raw, { dropQuestionWords: stage.dropQuestionWords, ...fold });
   const search = (term: string) =>
     page.evaluate(async (t) => {
       const w = window as unknown as { pf: PagefindApi; results: Map<string, PagefindResult> };
@@ -103,12 +124,23 @@ async function topFive(page: Page, raw: string, stage: Stage): Promise<string[]>
       return found.results.map((r): Scored => ({ id: r.id, score: r.score }));
     }, term);
   const results = stage.fallback ? (await searchWithFallback(query, search)).results : await search(query);
-  const ids = results.slice(0, 5).map((r) => r.id);
-  const urls = await page.evaluate(async (wanted) => {
+  const depth = stage.titleRerank ? SEARCH.titleRerankDepth : 5;
+  const ids = results.slice(0, depth).map((r) => r.id);
+  const loaded = await page.evaluate(async (wanted) => {
     const w = window as unknown as { results: Map<string, PagefindResult> };
-    return Promise.all(wanted.map(async (id) => (await w.results.get(id)!.data()).url));
+    return Promise.all(
+      wanted.map(
+        async (id) => (await w.results.get(id)!.data()) as { url: string; meta: { title?: string } },
+      ),
+    );
   }, ids);
-  return urls.map((url) => decodeURIComponent(url).replace(/^\/articles\/|\/$/g, ""));
+  const ordered = stage.titleRerank
+    ? rerankByTitle(loaded, (data) => stripWordBreaks(data.meta.title ?? ""), {
+        searched: query,
+        typed: normalizeQuery(raw, { dropQuestionWords: false, ...fold }),
+      })
+    : loaded;
+  return ordered.slice(0, 5).map((data) => decodeURIComponent(data.url).replace(/^\/articles\/|\/$/g, ""));
 }
 
 function rank(query: Query, top: readonly string[]): number {
@@ -123,34 +155,83 @@ function score(rows: { query: Query; top: string[] }[]): { success: number; mrr:
   };
 }
 
-/** A first query in a fresh browser (nothing cached), then later ones; the shipped pipeline. */
-async function measureLatency(browser: Awaited<ReturnType<typeof launchChromium>>, origin: string): Promise<void> {
+/**
+ * Latency through the shipped UI: the sidebar box of an article page in a fresh browser (nothing
+ * cached). A search's time runs from the moment it starts (the status says 正在搜索…, i.e. after
+ * the debounce) to its results being on screen; the first one also includes loading the search
+ * bundle and Pagefind, which begins when the box gets focus.
+ */
+async function measureLatency(
+  browser: Awaited<ReturnType<typeof launchChromium>>,
+  origin: string,
+): Promise<void> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${origin}/404.html`);
+  await page.goto(`${origin}/articles/handbook-apt/`);
+  await page.waitForLoadState("networkidle");
   let bytes = 0;
-  let requests = 0;
+  const files: string[] = [];
   page.on("requestfinished", (request) => {
-    void request.sizes().then((sizes) => {
-      bytes += sizes.responseBodySize + sizes.responseHeadersSize;
-      requests += 1;
-    });
+    files.push(new URL(request.url()).pathname);
+    void request.sizes().then((sizes) => (bytes += sizes.responseBodySize));
   });
-  const timed = async (raw: string, first: boolean) => {
-    const started = await page.evaluate(() => performance.now());
-    if (first) await initPagefind(page, SEARCH.ranking);
-    await topFive(page, raw, STAGES.at(-1)!);
-    return (await page.evaluate(() => performance.now())) - started;
+  await page.evaluate(() => {
+    const w = window as unknown as { searchTimes: { loading?: number; done?: number }[] };
+    w.searchTimes = [];
+    new MutationObserver(() => {
+      const status = document.querySelector(".search-popup__status")?.textContent ?? "";
+      const current = w.searchTimes.at(-1);
+      if (status === "正在搜索…") {
+        if (!current || current.done !== undefined) w.searchTimes.push({ loading: performance.now() });
+      } else if (status !== "" && current && current.done === undefined) {
+        current.done = performance.now();
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const box = page.locator("#sidebar-search");
+  const focusedAt = await page.evaluate(() => performance.now());
+  await box.focus();
+  const search = async (query: string) => {
+    const before = await page.evaluate(
+      () => (window as unknown as { searchTimes: unknown[] }).searchTimes.length,
+    );
+    await box.fill(query);
+    await page.waitForFunction((n) => {
+      const times = (window as unknown as { searchTimes: { done?: number }[] }).searchTimes;
+      return times.length > n && times.at(-1)!.done !== undefined;
+    }, before);
+    return page.evaluate(() =>
+      (window as unknown as { searchTimes: { loading: number; done: number }[] }).searchTimes.at(-1)!,
+    );
   };
-  const first = await timed("防火墙", true);
-  await page.waitForTimeout(200);
+  const first = await search("防火墙");
+  await page.waitForTimeout(300);
   const firstBytes = bytes;
-  const firstRequests = requests;
-  const later: number[] = [];
-  for (const q of ["ssh 密钥", "編譯內核", "如何备份系统", "语言环境", "虚拟化", "git 命令"]) later.push(await timed(q, false));
+  const firstFiles = files.length;
+  // What a static host with gzip would send for the same files.
+  const gzipped = files.reduce((sum, file) => {
+    const onDisk = path.join(site, decodeURIComponent(file));
+    return existsSync(onDisk) && !file.endsWith("/") ? sum + gzipSync(readFileSync(onDisk)).length : sum;
+  }, 0);
+  const later = [];
+  for (const q of [
+    "ssh 密钥",
+    "編譯內核",
+    "如何备份系统",
+    "语言环境",
+    "虚拟化",
+    "git 命令",
+    "查找文件",
+    "升级",
+  ]) {
+    const time = await search(q);
+    later.push(time.done - time.loading);
+  }
   console.log(
-    `\nlatency (Chromium, localhost, includes fetching the top five results' excerpts):` +
-      `\n  first query ${first.toFixed(0)} ms (${firstRequests} requests, ${(firstBytes / 1024).toFixed(0)} KiB uncompressed)` +
+    `\nlatency through the sidebar box (Chromium, localhost, no cache):` +
+      `\n  first query ${(first.done - first.loading).toFixed(0)} ms from search start to results ` +
+      `(${(first.done - focusedAt).toFixed(0)} ms from focusing the box, including the ${SEARCH.debounceMs} ms debounce)` +
+      `\n  bytes for the first query: ${(firstBytes / 1024).toFixed(0)} KiB uncompressed in ${firstFiles} files, ${(gzipped / 1024).toFixed(0)} KiB gzipped` +
       `\n  later queries ${later.map((ms) => ms.toFixed(0)).join(", ")} ms (max ${Math.max(...later).toFixed(0)})`,
   );
   await context.close();

@@ -1,3 +1,5 @@
+import type { CommentsProvider } from "./lib/comments/resolveComments.ts";
+
 /**
  * Site settings: the one place to change the site's name, address, language, time zone and
  * list sizes. Documented in README.md ("Configuration"). Read everywhere; never duplicated.
@@ -25,6 +27,30 @@ export const SITE = {
   hanCharsPerMinute: 400,
   /** Reading speed for Latin-script text, in words per minute. */
   latinWordsPerMinute: 200,
+  /**
+   * Raw HTML in article bodies is allowed (authors are trusted committers), but `<script>`,
+   * `on…=` handlers, `javascript:` URLs and `<iframe>` are reported by `npm run check:content`.
+   * With this on they also fail the build. `REJECT_UNSAFE_HTML=1` turns it on for one build.
+   */
+  rejectUnsafeHtml: process.env["REJECT_UNSAFE_HTML"] === "1",
+  /** Title length (characters) above which `npm run check:content` warns; the schema rejects over 120. */
+  titleWarnLength: 40,
+  /** How many of the newest articles /rss.xml carries, each with its full text. */
+  feedSize: 30,
+  /** An article gets a 目录 (table of contents) when it has at least this many h2/h3 headings. */
+  tocMinHeadings: 3,
+  /**
+   * Comments under articles (a 发表评论 section) and comment counts in article lists.
+   * `provider`: "none" (default: nothing shown, no request made) or "waline" (a self-hosted
+   * Waline server, see README “Comments”; "giscus" is reserved, not built yet). `serverURL`: the
+   * Waline server's address, required for "waline"; the page may talk to its origin and no other.
+   * COMMENTS_PROVIDER and COMMENTS_SERVER_URL override both for one build. Checked when the build
+   * starts (resolveComments): a wrong setting fails it with the fix.
+   */
+  comments: {
+    provider: (process.env["COMMENTS_PROVIDER"] ?? "none") as CommentsProvider,
+    serverURL: process.env["COMMENTS_SERVER_URL"] ?? "",
+  },
 } as const;
 
 export type SiteConfig = typeof SITE;

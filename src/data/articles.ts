@@ -1,9 +1,16 @@
+import path from "node:path";
 import { getCollection, type CollectionEntry } from "astro:content";
 import { SITE } from "../config.ts";
+import { adjacentArticles, type Adjacent } from "../lib/adjacentArticles.ts";
+import { groupByAuthor, type AuthorGroup } from "../lib/groupByAuthor.ts";
 import { articleExcerpt } from "../lib/excerpt.ts";
 import { isPublished } from "../lib/publish.ts";
 import { readingStats, type ReadingStats } from "../lib/readingStats.ts";
-import { selectRelatedByTags, type RelatedPick } from "../lib/related/selectRelatedByTags.ts";
+import { createJiebaSegmenter } from "../lib/related/createJiebaSegmenter.ts";
+import { createTermCountCache } from "../lib/related/createTermCountCache.ts";
+import { findUnknownPins } from "../lib/related/findUnknownPins.ts";
+import { RELATED_DEFAULTS, selectRelatedArticles } from "../lib/related/selectRelatedArticles.ts";
+import type { RelatedPick } from "../lib/related/types.ts";
 import { toRelatedItems, type RelatedItem } from "../lib/related/toRelatedItems.ts";
 import { t } from "../i18n/zh-CN.ts";
 
@@ -30,6 +37,10 @@ export interface SiteData {
   articles: Article[];
   byId: Map<string, Article>;
   related: Map<string, RelatedPick[]>;
+  /** 上一篇/下一篇 of each article, in publication order. */
+  adjacent: Map<string, Adjacent<Article>>;
+  /** Articles by author; the site has author pages only when this has more than one group. */
+  authors: AuthorGroup<Article>[];
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -43,14 +54,58 @@ export function getSiteData(): Promise<SiteData> {
   return cached;
 }
 
+/** Term counts of every article between builds, keyed by content hash (see createTermCountCache). */
+const RELATED_CACHE_FILE = "node_modules/.cache/related/terms.json";
+
 async function loadSiteData(now: Date, preview: boolean): Promise<SiteData> {
-  // Order matters: the publish rule runs first, so nothing below can see a draft.
-  const entries = await getCollection("articles", (entry) => isPublished(entry, { now, preview }));
+  const all = await getCollection("articles");
+  // Pins are checked against every article, drafts included, so that publishing or unpublishing
+  // a draft never turns another article's valid pin into a build error.
+  const problems = findUnknownPins(
+    all.map((entry) => ({
+      id: entry.id,
+      file: path.relative(process.cwd(), entry.filePath ?? entry.id),
+      pinned: entry.data.related,
+    })),
+  );
+  if (problems.length > 0) throw new Error(problems.join("\n"));
+
+  // Order matters: the publish rule runs first, so nothing below can see a draft — a draft is
+  // never scored, never recommended and never given a 相关文章 list.
+  const entries = all.filter((entry) => isPublished(entry, { now, preview }));
   const articles = entries
     .map((entry) => toArticle(entry, now))
     .sort((a, b) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id));
-  const related = selectRelatedByTags(articles, SITE.relatedCount);
-  return { articles, byId: new Map(articles.map((a) => [a.id, a])), related };
+  return {
+    articles,
+    byId: new Map(articles.map((a) => [a.id, a])),
+    related: relateArticles(entries),
+    adjacent: adjacentArticles(articles),
+    authors: groupByAuthor(articles),
+  };
+}
+
+function relateArticles(entries: readonly ArticleEntry[]): Map<string, RelatedPick[]> {
+  const cache = createTermCountCache(RELATED_CACHE_FILE);
+  const related = selectRelatedArticles(
+    entries.map((entry) => ({
+      id: entry.id,
+      title: entry.data.title,
+      body: entry.body ?? "",
+      tags: entry.data.tags,
+      date: entry.data.date,
+      pinned: entry.data.related,
+    })),
+    {
+      ...RELATED_DEFAULTS,
+      limit: SITE.relatedCount,
+      segmentWords: createJiebaSegmenter(),
+      segmenterName: "jieba",
+      cache,
+    },
+  );
+  cache.save();
+  return related;
 }
 
 function toArticle(entry: ArticleEntry, now: Date): Article {
@@ -72,9 +127,16 @@ function toArticle(entry: ArticleEntry, now: Date): Article {
 
 /** The 相关文章 entries of one article, looked up from the per-build related map. */
 export function relatedItemsFor(site: SiteData, id: string): RelatedItem[] {
-  const picks = (site.related.get(id) ?? []).map((pick) => ({
-    id: pick.id,
-    reason: t("related.reason", { tags: pick.sharedTags.join("、") }),
-  }));
+  const picks = (site.related.get(id) ?? []).map((pick) => ({ id: pick.id, reason: reasonFor(pick) }));
   return toRelatedItems(picks, site.byId);
+}
+
+/** "作者推荐", "共同关键词：…", "共同标签：…" — whichever apply, joined. */
+function reasonFor(pick: RelatedPick): string {
+  const parts = [
+    pick.pinned ? t("related.reasonPinned") : "",
+    pick.sharedTerms.length > 0 ? t("related.reasonTerms", { terms: pick.sharedTerms.join("、") }) : "",
+    pick.sharedTags.length > 0 ? t("related.reason", { tags: pick.sharedTags.join("、") }) : "",
+  ];
+  return parts.filter(Boolean).join(t("related.reasonSeparator"));
 }

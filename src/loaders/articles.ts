@@ -1,8 +1,14 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Loader } from "astro/loaders";
 import { glob } from "astro/loaders";
+import { SITE } from "../config.ts";
+import { checkArticleImages } from "../lib/content/checkArticleImages.ts";
 import { checkFrontmatterDates } from "../lib/content/checkFrontmatterDates.ts";
+import { findUnsafeHtml } from "../lib/content/findUnsafeHtml.ts";
+import { proseLines } from "../lib/content/proseLines.ts";
+import { splitArticleFile } from "../lib/content/splitArticleFile.ts";
 
 /**
  * The articles folder: `content/articles/` unless `ARTICLES_DIR` points elsewhere (benchmarks,
@@ -32,9 +38,9 @@ export function articlesLoader(): Loader {
           if (props.filePath) {
             const text = await readFile(props.filePath, "utf8");
             const front = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? "";
-            const problems = checkFrontmatterDates(front);
+            const file = path.relative(process.cwd(), props.filePath);
+            const problems = [...checkFrontmatterDates(front), ...checkBody(props.filePath, file, text)];
             if (problems.length > 0) {
-              const file = path.relative(process.cwd(), props.filePath);
               throw new Error(problems.map((p) => `${file}:${p.line}: ${p.field}: ${p.message}`).join("\n"));
             }
           }
@@ -42,4 +48,30 @@ export function articlesLoader(): Loader {
         },
       }),
   };
+}
+
+/**
+ * What the build itself refuses in a body: a missing local image (Astro's own error names the
+ * image but not the article) and, when SITE.rejectUnsafeHtml is on, script-running raw HTML.
+ * `npm run check:content` reports the same and more (see src/lib/content/checkArticles.ts).
+ */
+function checkBody(
+  fullPath: string,
+  file: string,
+  text: string,
+): { line: number; field: string; message: string }[] {
+  const { body, bodyLine } = splitArticleFile(text);
+  const lines = proseLines(body, bodyLine);
+  const publicDir = path.resolve("public");
+  const exists = (src: string) =>
+    existsSync(src.startsWith("/") ? path.join(publicDir, src) : path.resolve(path.dirname(fullPath), src));
+  const images = checkArticleImages(file, lines, exists, { requireAlt: false });
+  const unsafe = SITE.rejectUnsafeHtml
+    ? findUnsafeHtml(lines).map(({ line, what }) => ({
+        line,
+        field: "body",
+        message: `正文含有 ${what}，而 SITE.rejectUnsafeHtml 已开启 — 请删去，或放进代码块里展示`,
+      }))
+    : [];
+  return [...images, ...unsafe];
 }

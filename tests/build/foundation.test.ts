@@ -76,7 +76,7 @@ describe("index", () => {
   it("pages on to /page/2/ with the rest", () => {
     expect($('a[rel="next"]').attr("href")).toBe("/page/2/");
     const $2 = page("page/2/");
-    expect($2(".article-card").length).toBe(4); // 14 published articles
+    expect($2(".article-card").length).toBe(7); // 17 published articles
     expect($2('a[rel="prev"]').attr("href")).toBe("/");
     expect(existsSync(path.join(fixtureSite, "page/1/index.html"))).toBe(false);
   });

@@ -35,7 +35,7 @@ const TAG_PREFIX = "#";
  * pruning only removes small contributions instead of inflating the rest.
  */
 export function buildTermVectors(
-  articles: readonly { counts: TermCounts; tags: readonly string[] }[],
+  articles: Iterable<{ counts: TermCounts; tags: readonly string[] }>,
   options: VectorOptions,
 ): TermVectors {
   const vocabulary: string[] = [];
@@ -52,59 +52,76 @@ export function buildTermVectors(
     return id;
   };
 
-  const docs = articles.map(({ counts, tags }) => {
-    const contentIds = counts.terms.map(idOf);
-    const tagIds = [...new Set(tags)].map((tag) => idOf(TAG_PREFIX + tag));
+  // Interned as they arrive, so only one article's term strings are alive at a time: at 100k
+  // articles the strings would not fit in memory all at once.
+  const docs: { contentIds: Int32Array; counts: Float32Array; tagIds: Int32Array }[] = [];
+  for (const { counts, tags } of articles) {
+    const contentIds = Int32Array.from(counts.terms, idOf);
+    const tagIds = Int32Array.from(new Set(tags), (tag) => idOf(TAG_PREFIX + tag));
     for (const id of contentIds) df[id] = (df[id] ?? 0) + 1;
     for (const id of tagIds) df[id] = (df[id] ?? 0) + 1;
-    return { contentIds, counts: counts.counts, tagIds };
-  });
+    docs.push({ contentIds, counts: Float32Array.from(counts.counts), tagIds });
+  }
 
-  const n = articles.length;
+  const n = docs.length;
+  // Smoothed for terms, so two articles of a tiny site can still share one; plain for tags, so a
+  // tag on every article weighs exactly nothing.
   const idf = (id: number) => Math.log((n + 1) / (df[id] ?? 1));
+  const tagIdf = (id: number) => Math.log(n / (df[id] ?? 1));
   const kept = docs.map((doc) => {
-    const content = doc.contentIds.map((id, i) => ({
-      id,
-      weight: (1 + Math.log(doc.counts[i] ?? 1)) * idf(id),
-    }));
-    const tags = doc.tagIds.map((id) => ({ id, weight: idf(id) }));
-    const entries = [
-      ...scaleAndKeepShared(content, Math.sqrt(options.contentWeight), df),
-      ...scaleAndKeepShared(tags, Math.sqrt(options.tagWeight), df),
-    ];
-    entries.sort(
-      (a, b) => b.weight - a.weight || compareStrings(vocabulary[a.id], vocabulary[b.id]),
+    const size = doc.contentIds.length + doc.tagIds.length;
+    const ids = new Int32Array(size);
+    const weights = new Float64Array(size);
+    ids.set(doc.contentIds);
+    ids.set(doc.tagIds, doc.contentIds.length);
+    let contentNorm = 0;
+    let tagNorm = 0;
+    for (let k = 0; k < size; k++) {
+      const id = ids[k] ?? 0;
+      const isContent = k < doc.contentIds.length;
+      const weight = isContent ? (1 + Math.log(doc.counts[k] ?? 1)) * idf(id) : tagIdf(id);
+      weights[k] = weight;
+      if (isContent) contentNorm += weight * weight;
+      else tagNorm += weight * weight;
+    }
+    const contentScale = Math.sqrt(options.contentWeight / (contentNorm || 1));
+    const tagScale = Math.sqrt(options.tagWeight / (tagNorm || 1));
+    for (let k = 0; k < size; k++) {
+      const shared = (df[ids[k] ?? 0] ?? 0) >= 2;
+      weights[k] = shared ? (weights[k] ?? 0) * (k < doc.contentIds.length ? contentScale : tagScale) : 0;
+    }
+    // The weight of the topTerms-th strongest term: only entries at least that strong are sorted
+    // with the full comparison (a native numeric sort finds it much faster than sorting all).
+    const threshold = weights.slice().sort().reverse()[options.topTerms - 1] ?? 0;
+    const order: number[] = [];
+    for (let k = 0; k < size; k++) {
+      const weight = weights[k] ?? 0;
+      if (weight > 0 && weight >= threshold) order.push(k);
+    }
+    order.sort(
+      (a, b) =>
+        (weights[b] ?? 0) - (weights[a] ?? 0) ||
+        compareStrings(vocabulary[ids[a] ?? 0], vocabulary[ids[b] ?? 0]),
     );
-    return entries.slice(0, options.topTerms);
+    const top = order.slice(0, options.topTerms);
+    return {
+      terms: Int32Array.from(top, (k) => ids[k] ?? 0),
+      weights: Float32Array.from(top, (k) => weights[k] ?? 0),
+    };
   });
 
   const postings = new Int32Array(vocabulary.length);
-  for (const entries of kept) for (const { id } of entries) postings[id] = (postings[id] ?? 0) + 1;
+  for (const row of kept) for (const id of row.terms) postings[id] = (postings[id] ?? 0) + 1;
   const cap = Math.max(options.minPostingsCap, Math.floor(options.maxPostingsRatio * n));
+  const useful = (id: number) => (postings[id] ?? 0) >= 2 && (postings[id] ?? 0) <= cap;
 
   return {
     vocabulary,
-    rows: kept.map((entries) => {
-      const useful = entries.filter(({ id }) => (postings[id] ?? 0) >= 2 && (postings[id] ?? 0) <= cap);
-      return {
-        terms: Int32Array.from(useful, (e) => e.id),
-        weights: Float32Array.from(useful, (e) => e.weight),
-      };
+    rows: kept.map(({ terms, weights }) => {
+      const keep = Array.from(terms, useful);
+      return { terms: terms.filter((_, k) => keep[k]), weights: weights.filter((_, k) => keep[k]) };
     }),
   };
-}
-
-/** Unit-normalises over every entry, then keeps those whose term is in two articles or more. */
-function scaleAndKeepShared(
-  entries: { id: number; weight: number }[],
-  scale: number,
-  df: readonly number[],
-): { id: number; weight: number }[] {
-  const norm = Math.sqrt(entries.reduce((sum, e) => sum + e.weight * e.weight, 0));
-  if (norm === 0 || scale === 0) return [];
-  return entries
-    .filter((e) => (df[e.id] ?? 0) >= 2 && e.weight > 0)
-    .map((e) => ({ id: e.id, weight: (e.weight / norm) * scale }));
 }
 
 function compareStrings(a: string | undefined, b: string | undefined): number {

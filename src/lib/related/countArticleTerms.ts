@@ -1,6 +1,9 @@
 import { extractTerms } from "./extractTerms.ts";
 import type { SegmentWords, TermCounts } from "./types.ts";
 
+const FENCED_CODE = /^(```|~~~)[^\n]*\n[\s\S]*?(?:\n\1[^\n]*|$)/gm;
+const CODE_WEIGHT = 0.5;
+
 /**
  * Term counts of one article, with the title's terms counted `titleWeight` times: a title says
  * what an article is about more reliably than any paragraph. Terms are sorted so the same text
@@ -10,13 +13,24 @@ export function countArticleTerms(
   article: { title: string; body: string },
   segmentWords: SegmentWords,
   titleWeight: number,
+  codeWeight = CODE_WEIGHT,
 ): TermCounts {
   const counts = new Map<string, number>();
   for (const term of extractTerms(article.title, segmentWords)) {
     counts.set(term, (counts.get(term) ?? 0) + titleWeight);
   }
-  for (const term of extractTerms(article.body, segmentWords)) {
+  // Fenced code counts for less than prose: its commands are worth matching, but its sample
+  // output (user names, dates, permission strings) is the same in unrelated articles.
+  const code: string[] = [];
+  const prose = article.body.replace(FENCED_CODE, (block) => {
+    code.push(block);
+    return "\n";
+  });
+  for (const term of extractTerms(prose, segmentWords)) {
     counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
+  for (const term of extractTerms(code.join("\n"), segmentWords)) {
+    counts.set(term, (counts.get(term) ?? 0) + codeWeight);
   }
   const terms = [...counts.keys()].sort();
   return { terms, counts: terms.map((term) => counts.get(term) ?? 0) };

@@ -8,8 +8,13 @@ export interface Ranked {
 
 /**
  * For every row, the `limit` rows with the highest dot product, found through an inverted index
- * (term → rows that kept it) so each row only meets rows it shares a kept term with: the cost is
- * the sum of squared posting lengths, which top-K and very-common-term pruning keep near-linear.
+ * (term → rows that kept it) so each row only meets rows it shares a kept term with.
+ *
+ * The index keeps, for each term, only the `postingsLimit` rows that weigh it most (impact
+ * ordering): a row still looks up all of its own terms, but through a common term it only meets
+ * the rows for which that term matters most. That bounds the cost by rows × terms per row ×
+ * postingsLimit — linear in the collection — and is exact whenever no term is kept by more
+ * than `postingsLimit` rows (small collections; see the pruning test).
  * Equal scores (to 1e-9, so float summation order cannot matter) go to the newer article, then
  * to the lower row index — callers sort rows by id, so results never depend on input order.
  */
@@ -17,6 +22,7 @@ export function rankByIndex(
   vectors: TermVectors,
   dates: readonly number[],
   limit: number,
+  postingsLimit: number,
 ): Ranked[][] {
   const { rows } = vectors;
   const lengths = new Int32Array(vectors.vocabulary.length);
@@ -37,6 +43,8 @@ export function rankByIndex(
     }
   });
 
+  truncatePostings(starts, postingRows, postingWeights, postingsLimit);
+
   const scores = new Float64Array(rows.length);
   const touched = new Int32Array(rows.length);
   return rows.map((row, r) => {
@@ -44,7 +52,7 @@ export function rankByIndex(
     for (let k = 0; k < row.terms.length; k++) {
       const term = row.terms[k] ?? 0;
       const weight = row.weights[k] ?? 0;
-      const end = starts[term + 1] ?? 0;
+      const end = Math.min(starts[term + 1] ?? 0, (starts[term] ?? 0) + postingsLimit);
       for (let p = starts[term] ?? 0; p < end; p++) {
         const other = postingRows[p] ?? 0;
         if (scores[other] === 0) touched[touchedCount++] = other;
@@ -57,10 +65,39 @@ export function rankByIndex(
       const score = scores[other] ?? 0;
       scores[other] = 0;
       if (other === r || score <= 0) continue;
+      // Most candidates score below the current fifth: skip them without the full comparison.
+      const last = best.length === limit ? best[limit - 1] : undefined;
+      if (last && score < last.score - 1e-9) continue;
       insertRanked(best, { index: other, score }, dates, limit);
     }
     return best;
   });
+}
+
+/**
+ * Reorders each posting list longer than `max` so that its `max` strongest entries (ties: lower
+ * row) come first; readers then stop after `max` entries. Short lists are left in row order.
+ */
+function truncatePostings(
+  starts: Int32Array,
+  rowsOut: Int32Array,
+  weightsOut: Float32Array,
+  max: number,
+): void {
+  for (let t = 0; t + 1 < starts.length; t++) {
+    const start = starts[t] ?? 0;
+    const end = starts[t + 1] ?? 0;
+    if (end - start <= max) continue;
+    const entries = Array.from({ length: end - start }, (_, k) => ({
+      row: rowsOut[start + k] ?? 0,
+      weight: weightsOut[start + k] ?? 0,
+    }));
+    entries.sort((a, b) => b.weight - a.weight || a.row - b.row);
+    entries.forEach((entry, k) => {
+      rowsOut[start + k] = entry.row;
+      weightsOut[start + k] = entry.weight;
+    });
+  }
 }
 
 /** Keeps `best` sorted and at most `limit` long: limit is small (5), so insertion is cheapest. */

@@ -12,6 +12,8 @@ export interface TermCountStore {
 }
 
 export interface RelatedOptions extends VectorOptions {
+  /** Each term's index entry keeps only the articles that weigh it most (see rankByIndex). */
+  postingsLimit: number;
   /** How many entries each article gets, pins included. */
   limit: number;
   /** Title terms count this many times. */
@@ -27,10 +29,11 @@ export interface RelatedOptions extends VectorOptions {
 /** The settings tuned on the docs corpus by `npm run eval:related` and `npm run bench:related`. */
 export const RELATED_DEFAULTS = {
   titleWeight: 3,
-  contentWeight: 0.95,
-  tagWeight: 0.05,
+  contentWeight: 0.99,
+  tagWeight: 0.01,
   topTerms: 80,
-  maxPostingsRatio: 0.05,
+  maxPostingsRatio: 0.1,
+  postingsLimit: 100,
   minPostingsCap: 50,
   reasonTerms: 3,
 } as const;
@@ -46,23 +49,26 @@ export function selectRelatedArticles(
   options: RelatedOptions,
 ): Map<string, RelatedPick[]> {
   const articles = [...sources].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const settings = `${options.segmenterName}/title×${options.titleWeight}/v1`;
-  const counted = articles.map((article) => {
-    const key = hashArticleText(article, settings);
-    let counts = options.cache?.get(key);
-    if (!counts) {
-      counts = countArticleTerms(article, options.segmentWords, options.titleWeight);
-      options.cache?.set(key, counts);
+  const settings = `${options.segmenterName}/title×${options.titleWeight}/v2`;
+  function* counted() {
+    for (const article of articles) {
+      const key = hashArticleText(article, settings);
+      let counts = options.cache?.get(key);
+      if (!counts) {
+        counts = countArticleTerms(article, options.segmentWords, options.titleWeight);
+        options.cache?.set(key, counts);
+      }
+      yield { counts, tags: article.tags };
     }
-    return { counts, tags: article.tags };
-  });
+  }
 
-  const vectors = buildTermVectors(counted, options);
+  const vectors = buildTermVectors(counted(), options);
   const maxPins = Math.max(0, ...articles.map((a) => a.pinned?.length ?? 0));
   const ranked = rankByIndex(
     vectors,
     articles.map((a) => a.date.getTime()),
     options.limit + Math.min(maxPins, options.limit),
+    options.postingsLimit,
   );
   const indexOf = new Map(articles.map((a, i) => [a.id, i]));
 
@@ -82,7 +88,12 @@ export function selectRelatedArticles(
       const other = articles[index];
       if (!other || taken.has(other.id)) continue;
       taken.add(other.id);
-      picks.push({ id: other.id, pinned: false, ...explainMatch(vectors, i, index, options.reasonTerms), score });
+      picks.push({
+        id: other.id,
+        pinned: false,
+        ...explainMatch(vectors, i, index, options.reasonTerms),
+        score,
+      });
     }
     result.set(article.id, picks.slice(0, options.limit));
   });

@@ -27,11 +27,23 @@ export function segmentForIndex(text: string): string {
 }
 
 /**
- * Applies segmentForIndex to the text between tags of an HTML document, leaving tags, attribute
- * values (metadata, URLs) and the contents of <script>/<style> untouched.
+ * Applies segmentForIndex to the text between tags of an HTML document and to the `data-title`
+ * attribute (Pagefind's title metadata, which it also searches), leaving other attributes (URLs,
+ * metadata shown as is) and the contents of <script>/<style> untouched. The client strips the
+ * breaks from what it displays (stripWordBreaks).
  */
 export function segmentHtmlForIndex(html: string): string {
-  return html.replace(/(<(script|style)\b[\s\S]*?<\/\2>)|>([^<]+)</gi, (whole, raw: string | undefined, _tag, text: string | undefined) =>
-    raw !== undefined || text === undefined ? whole : `>${segmentForIndex(text)}<`,
+  return html.replace(
+    /(<(script|style)\b[\s\S]*?<\/\2>)|(\sdata-title=")([^"]*)"|>([^<]+)</gi,
+    (whole, raw?: string, _tag?: string, titleAttr?: string, title?: string, text?: string) => {
+      if (raw !== undefined) return whole;
+      if (titleAttr !== undefined) return `${titleAttr}${segmentForIndex(title ?? "")}"`;
+      return text === undefined ? whole : `>${segmentForIndex(text)}<`;
+    },
   );
+}
+
+/** Removes the zero-width breaks segmentForIndex added from text Pagefind hands back. */
+export function stripWordBreaks(text: string): string {
+  return text.replaceAll(WORD_BREAK, "");
 }

@@ -1,0 +1,98 @@
+/**
+ * Runs the Waline comment server on 127.0.0.1 with a SQLite file, for local use and the tests:
+ *   npm run comments:server                        (from the site's folder)
+ *   COMMENTS_PORT=8360 COMMENTS_DB=comments-server/data/waline.sqlite node comments-server/start.mjs
+ * Installs the server's packages first if they are missing, creates the tables if the file is
+ * new (schema.sql), and keeps every request on this machine: OAuth is pointed at a stub served
+ * here, Akismet is off, avatars are a data: URL, and any fetch() to another host is refused.
+ * Production: see README “Comments” (same settings, a real JWT_TOKEN, behind HTTPS).
+ */
+import cluster from "node:cluster";
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const here = import.meta.dirname;
+const require = createRequire(path.join(here, "package.json"));
+const HOST = "127.0.0.1";
+const port = Number(process.env.COMMENTS_PORT ?? 8360);
+// Waline's SQLite adapter opens <SQLITE_PATH>/<SQLITE_DB>.sqlite, so the name must end in .sqlite.
+const database = path.resolve(process.env.COMMENTS_DB ?? path.join(here, "data/waline.sqlite")).replace(
+  /(?<!\.sqlite)$/,
+  ".sqlite",
+);
+
+// A neutral grey disc: Waline's default avatars come from qlogo.cn and libravatar.org.
+const AVATAR =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 2 2'%3E%3Ccircle cx='1' cy='1' r='1' fill='%23a8a29a'/%3E%3C/svg%3E";
+
+function installIfMissing() {
+  if (existsSync(path.join(here, "node_modules/@waline/vercel/package.json"))) return;
+  console.log("comments-server: installing @waline/vercel (sqlite3 may compile for about a minute)…");
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  const result = spawnSync(npm, ["ci", "--no-audit", "--no-fund"], { cwd: here, stdio: "inherit" });
+  if (result.status !== 0) throw new Error("comments-server: npm ci failed (see above)");
+}
+
+async function createTables() {
+  mkdirSync(path.dirname(database), { recursive: true });
+  const sqlite3 = require("sqlite3");
+  const db = new sqlite3.Database(database);
+  await new Promise((resolve, reject) =>
+    db.exec(readFileSync(path.join(here, "schema.sql"), "utf8"), (error) => (error ? reject(error) : resolve())),
+  );
+  await new Promise((resolve) => db.close(resolve));
+}
+
+/** Answers Waline's per-request OAuth lookup with "no login services" (login is disabled). */
+async function startOAuthStub() {
+  const stub = createServer((_request, response) => {
+    response.writeHead(200, { "content-type": "application/json" });
+    response.end('{"services":[]}');
+  });
+  await new Promise((resolve) => stub.listen(0, HOST, resolve));
+  return `http://${HOST}:${stub.address().port}`;
+}
+
+/** Waline only ever needs loopback; anything else is a setting that would leak a request. */
+function refuseOutsideFetch() {
+  const original = globalThis.fetch;
+  globalThis.fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (url.hostname !== HOST && url.hostname !== "localhost") {
+      console.error(`comments-server: refused an outside request to ${url.origin}`);
+      return Promise.reject(new Error(`outside request refused: ${url.origin}`));
+    }
+    return original(input, init);
+  };
+}
+
+function runWaline() {
+  refuseOutsideFetch();
+  const root = path.dirname(require.resolve("@waline/vercel/package.json"));
+  const Application = require("thinkjs");
+  // Waline's own vanilla.js, with the address set: thinkjs reads host and port when it listens.
+  new Application({ ROOT_PATH: root, APP_PATH: path.join(root, "src"), proxy: true, env: "production" }).run();
+  globalThis.think.config("host", HOST);
+  globalThis.think.config("port", port);
+}
+
+if (cluster.isPrimary) {
+  installIfMissing();
+  await createTables();
+  Object.assign(process.env, {
+    SQLITE_PATH: path.dirname(database),
+    SQLITE_DB: path.basename(database).replace(/\.sqlite$/, ""),
+    JWT_TOKEN: process.env.JWT_TOKEN ?? randomBytes(24).toString("hex"),
+    OAUTH_URL: await startOAuthStub(),
+    AKISMET_KEY: "false",
+    GRAVATAR_STR: process.env.GRAVATAR_STR ?? AVATAR,
+  });
+  console.log(`comments-server: ${database}, serving http://${HOST}:${port}`);
+}
+// thinkjs forks a worker that runs this file again (cluster.isPrimary false) with the same
+// environment; both processes start Waline, the worker handles the requests.
+runWaline();

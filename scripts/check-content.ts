@@ -1,0 +1,52 @@
+/**
+ * `npm run check:content`: checks every article (content/articles/, or ARTICLES_DIR) without
+ * building the site, prints `file:line: field: what is wrong — how to fix` for each problem and
+ * a summary, and exits with 1 when there is any error (warnings alone exit 0).
+ */
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { SITE } from "../src/config.ts";
+import { checkArticles, type ArticleFile } from "../src/lib/content/checkArticles.ts";
+import { formatProblem } from "../src/lib/content/formatProblem.ts";
+
+const dir = path.resolve(process.env["ARTICLES_DIR"] ?? "content/articles");
+const publicDir = path.resolve("public");
+if (!existsSync(dir)) {
+  console.error(`找不到文章目录 ${dir} — 请在项目根目录运行，或用 ARTICLES_DIR 指定目录`);
+  process.exit(2);
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+const files: ArticleFile[] = [];
+const unreadable: string[] = [];
+for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+  if (!entry.isFile() || !/\.mdx?$/.test(entry.name)) continue;
+  const full = path.join(entry.parentPath, entry.name);
+  const file = path.relative(process.cwd(), full);
+  try {
+    files.push({ file, id: entry.name.replace(/\.mdx?$/, ""), text: decoder.decode(readFileSync(full)) });
+  } catch {
+    unreadable.push(`${file}:1: file: 文件不是 UTF-8 编码 — 请用编辑器以 UTF-8 重新保存`);
+  }
+}
+files.sort((a, b) => a.file.localeCompare(b.file));
+
+const problems = checkArticles(files, {
+  now: new Date(),
+  rejectUnsafeHtml: SITE.rejectUnsafeHtml,
+  titleWarnLength: SITE.titleWarnLength,
+  imageExists: (file, src) =>
+    existsSync(src.startsWith("/") ? path.join(publicDir, src) : path.resolve(path.dirname(file), src)),
+});
+
+for (const line of unreadable) console.log(line);
+for (const problem of problems) console.log(formatProblem(problem));
+const errors = unreadable.length + problems.filter((p) => p.severity === "error").length;
+const warnings = problems.filter((p) => p.severity === "warning").length;
+const articles = files.length + unreadable.length;
+console.log(
+  errors + warnings === 0
+    ? `检查了 ${articles} 篇文章，没有发现问题。`
+    : `检查了 ${articles} 篇文章：${errors} 个错误，${warnings} 个提醒。`,
+);
+process.exitCode = errors > 0 ? 1 : 0;

@@ -1,0 +1,163 @@
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { load, type CheerioAPI } from "cheerio";
+import yaml from "js-yaml";
+import { describe, expect, it } from "vitest";
+import { fixtureArticles, fixtureSite } from "../support/paths.ts";
+
+// tests/fixtures/articles/hostile-markup.md is a normal published article whose title,
+// description, author and tags are markup an attacker would paste. Every output must show them
+// as text. To cover a new output (a feed, an OG image text file), add an entry to OUTPUTS.
+
+const front = yaml.load(
+  /^---\n([\s\S]*?)\n---/.exec(readFileSync(path.join(fixtureArticles, "hostile-markup.md"), "utf8"))?.[1] ??
+    "",
+) as { title: string; description: string; author: string; tags: string[] };
+const ID = "hostile-markup";
+
+function files(ext: string, dir = fixtureSite): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(ext))
+    .map((entry) => path.relative(fixtureSite, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+const read = (file: string) => readFileSync(path.join(fixtureSite, file), "utf8");
+const html = (file: string): CheerioAPI => load(read(file));
+
+/** What an injection would leave in a parsed document: elements or attributes from the payload. */
+function injected($: CheerioAPI): string[] {
+  const found: string[] = [];
+  if ($("[onerror]").length > 0) found.push("an element with onerror=");
+  if ($('img[src="x"]').length > 0) found.push('an <img src="x">');
+  if ($("b").filter((_, el) => $(el).text() === "标签").length > 0) found.push("the tag's <b> as markup");
+  $("script")
+    .toArray()
+    .forEach((el) => {
+      const type = $(el).attr("type") ?? "";
+      const code = $(el).text();
+      if (/^(|module|text\/javascript)$/i.test(type) && code.includes("alert("))
+        found.push("a script running alert()");
+      if (type === "application/ld+json" && /<\/script|<!--/i.test(code))
+        found.push("JSON-LD that can close its <script>");
+    });
+  return found;
+}
+
+describe("a hostile article, in every built page", () => {
+  const pages = files(".html").filter((file) => !file.startsWith("pagefind/"));
+  const showing = pages.filter((file) => read(file).includes("alert("));
+
+  it("appears on its page, the lists, its tag and author pages", () => {
+    expect(showing).toContain(`articles/${ID}/index.html`);
+    expect(showing.some((file) => file.startsWith("tags/"))).toBe(true);
+    expect(showing.some((file) => file.startsWith("authors/"))).toBe(true);
+    expect(showing.length).toBeGreaterThan(4);
+  });
+
+  it.each(pages)("%s has no injected element or script", (file) => {
+    expect(injected(html(file))).toEqual([]);
+  });
+});
+
+describe("the hostile article's page shows its fields as text", () => {
+  const $ = html(`articles/${ID}/index.html`);
+
+  it("in the heading, the <title>, byline and tags", () => {
+    expect($("h1").text().trim()).toBe(front.title);
+    expect($("title").text()).toContain(front.title);
+    expect($(".article-meta").text()).toContain(front.author);
+    const tags = $(".tag-list a")
+      .toArray()
+      .map((el) => $(el).text().trim());
+    expect(tags).toEqual(expect.arrayContaining(front.tags));
+  });
+
+  it("in attributes: description and social cards carry the exact text", () => {
+    expect($('meta[name="description"]').attr("content")).toBe(front.description);
+    expect($('meta[property="og:title"]').attr("content")).toBe(front.title);
+    expect($('meta[property="article:author"]').attr("content")).toBe(front.author);
+  });
+
+  it("in JSON-LD: valid JSON with the exact title and author", () => {
+    const blocks = $('script[type="application/ld+json"]')
+      .toArray()
+      .map((el) => JSON.parse($(el).text()) as { headline?: string; author?: { name?: string } });
+    const article = blocks.find((block) => block.headline !== undefined);
+    expect(article?.headline).toBe(front.title);
+    expect(article?.author?.name).toBe(front.author);
+  });
+
+  it("gives external links in the body rel=noopener noreferrer, and internal ones none", () => {
+    const external = $('.prose a[href^="https://example.org"]');
+    expect(external.attr("rel")?.split(" ").sort()).toEqual(["noopener", "noreferrer"]);
+    expect($('.prose a[href="/articles/alpha-emphasis/"]').attr("rel")).toBeUndefined();
+  });
+});
+
+interface Output {
+  name: string;
+  files: () => string[];
+  /** The hostile article's fields as this output shows them, after its own unescaping. */
+  texts: (file: string) => string[];
+  /** Markup from the payload that the output's consumer would treat as markup. */
+  injected: (file: string) => string[];
+}
+
+const xml = (file: string) => load(read(file), { xml: true });
+
+const OUTPUTS: Output[] = [
+  {
+    name: "RSS feed",
+    files: () => files(".xml").filter((file) => /rss|atom|feed/.test(file)),
+    texts: (file) => {
+      const $ = xml(file);
+      return $("item title, entry title, item author, item dc\\:creator, item category")
+        .toArray()
+        .map((el) => $(el).text());
+    },
+    injected: (file) => {
+      const $ = xml(file);
+      // Only <content:encoded>/<description> may hold (escaped) HTML; the payload must not
+      // appear as XML elements anywhere.
+      return ["script", "img", "b"].filter((tag) => $(tag).length > 0).map((tag) => `a <${tag}> element`);
+    },
+  },
+  {
+    name: "sitemap",
+    files: () => files(".xml").filter((file) => file.startsWith("sitemap")),
+    texts: () => [],
+    injected: (file) =>
+      xml(file)("loc")
+        .toArray()
+        .map((el) => xml(file)(el).text())
+        .filter((loc) => !URL.canParse(loc) || /[<>"\s]/.test(loc)),
+  },
+  {
+    name: "search index",
+    files: () => files(".pf_fragment", path.join(fixtureSite, "pagefind")),
+    texts: (file) => {
+      const fragment = JSON.parse(
+        gunzipSync(readFileSync(path.join(fixtureSite, file)))
+          .toString("utf8")
+          .replace(/^pagefind_dcd/, ""),
+      ) as { meta?: { title?: string } };
+      // The index separates Chinese words with zero-width spaces (src/lib/search/segmentForIndex.ts).
+      return [(fragment.meta?.title ?? "").replaceAll("\u200b", "")];
+    },
+    injected: () => [],
+  },
+];
+
+describe.each(OUTPUTS)("$name", (output) => {
+  it("exists and names the hostile article exactly", () => {
+    const list = output.files();
+    expect(list.length).toBeGreaterThan(0);
+    const texts = list.flatMap((file) => output.texts(file));
+    if (output.name !== "sitemap") expect(texts).toContain(front.title);
+  });
+
+  it("carries none of the payload as markup", () => {
+    for (const file of output.files()) expect(output.injected(file), file).toEqual([]);
+  });
+});

@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "../support/browser.ts";
+import { serveStatic, type StaticServer } from "../support/serveStatic.ts";
+import { fixtureSite } from "../support/paths.ts";
+
+let browser: Browser;
+let server: StaticServer;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await serveStatic(fixtureSite);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: "zh-CN", ...options });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+/** Titles of the dropdown's options, in order, once the search has answered. */
+async function dropdownTitles(page: Page): Promise<string[]> {
+  const status = page.locator(".search-popup__status");
+  await expect.poll(() => status.textContent()).not.toMatch(/^(正在搜索…)?$/);
+  return page.locator(".search-popup [role=option] .search-hit__title").allTextContents();
+}
+
+async function pageResults(page: Page): Promise<string[]> {
+  const status = page.locator("[data-search-status]");
+  await expect.poll(() => status.textContent()).not.toMatch(/^(正在搜索…)?$/);
+  return page.locator("[data-search-results] .search-hit__title").allTextContents();
+}
+
+describe("search from an article's sidebar", () => {
+  it("loads no script until the reader focuses the box", async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on("request", (request) => {
+      if (/\.(js|wasm)$|pagefind/.test(new URL(request.url()).pathname)) scripts.push(request.url());
+    });
+    await page.goto(`${server.url}/articles/reader-toc/`);
+    await page.waitForLoadState("networkidle");
+    expect(scripts).toEqual([]);
+
+    await page.locator("#sidebar-search").focus();
+    await expect.poll(() => scripts.some((url) => url.includes("/pagefind/pagefind.js"))).toBe(true);
+  });
+
+  it("shows the right article first for a Chinese query, and opens it with the words marked", async () => {
+    const page = await open("/articles/alpha-emphasis/");
+    // Reachable and labelled for screen readers: a search box, then a combobox once enhanced.
+    expect(await page.getByRole("search").getByRole("searchbox", { name: "搜索文章" }).count()).toBe(1);
+    const box = page.locator("#sidebar-search");
+    await box.click();
+    await box.fill("夜班公交");
+    expect(await page.getByRole("combobox", { name: "搜索文章" }).count()).toBe(1);
+    expect((await dropdownTitles(page))[0]).toBe("夜班公交里的城市");
+
+    await box.press("ArrowDown");
+    const first = page.locator(".search-popup [role=option]").first();
+    await expect.poll(() => first.getAttribute("aria-selected")).toBe("true");
+    await expect
+      .poll(() => page.getByRole("combobox").getAttribute("aria-activedescendant"))
+      .toBe(await first.getAttribute("id"));
+    await box.press("Enter");
+    await page.waitForURL(/\/articles\/reader-toc\/\?highlight=/);
+    expect(await page.locator("h1").textContent()).toBe("夜班公交里的城市");
+    await expect.poll(() => page.locator("article mark.pagefind-highlight").count()).toBeGreaterThan(0);
+  });
+
+  it("finds an article by traditional characters and by a question", async () => {
+    const page = await open("/articles/alpha-emphasis/");
+    const box = page.locator("#sidebar-search");
+    await box.fill("司機與乘客");
+    expect((await dropdownTitles(page))[0]).toBe("夜班公交里的城市");
+    await box.fill("为什么要谈夜班公交？");
+    expect((await dropdownTitles(page))[0]).toBe("夜班公交里的城市");
+  });
+
+  it("says so when nothing matches, and never finds a draft", async () => {
+    const page = await open("/articles/alpha-emphasis/");
+    const box = page.locator("#sidebar-search");
+    await box.fill("量子计算机");
+    await dropdownTitles(page);
+    expect(await page.locator(".search-popup__status").textContent()).toBe(
+      "没有找到与“量子计算机”相关的文章。",
+    );
+    await box.fill("草稿不应出现");
+    expect(await dropdownTitles(page)).toEqual([]);
+  });
+
+  it("is driven by the keyboard: / focuses, arrows move, Esc closes then clears", async () => {
+    const page = await open("/articles/alpha-emphasis/");
+    await page.locator("h1").click();
+    await page.keyboard.press("/");
+    const box = page.locator("#sidebar-search");
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type("城市");
+    const titles = await dropdownTitles(page);
+    expect(titles.length).toBeGreaterThan(2);
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    const options = page.locator(".search-popup [role=option]");
+    await expect.poll(() => options.nth(1).getAttribute("aria-selected")).toBe("true");
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => options.nth(0).getAttribute("aria-selected")).toBe("true");
+    await page.keyboard.press("Escape");
+    expect(await page.locator(".search-popup").isHidden()).toBe(true);
+    expect(await box.getAttribute("aria-expanded")).toBe("false");
+    await page.keyboard.press("Escape");
+    expect(await box.inputValue()).toBe("");
+  });
+});
+
+describe("the /search/ page", () => {
+  it("receives the form without JavaScript and shows the results once loaded", async () => {
+    const noJs = await open("/articles/alpha-emphasis/", { javaScriptEnabled: false });
+    await noJs.locator("#sidebar-search").fill("夜班公交");
+    await noJs.locator("#sidebar-search").press("Enter");
+    await noJs.waitForURL(/\/search\/\?q=/);
+    expect(new URL(noJs.url()).searchParams.get("q")).toBe("夜班公交");
+    expect(await noJs.locator("noscript").count()).toBe(1);
+
+    const page = await open(new URL(noJs.url()).pathname + new URL(noJs.url()).search);
+    expect((await pageResults(page))[0]).toBe("夜班公交里的城市");
+    expect(await page.locator("#page-search").inputValue()).toBe("夜班公交");
+  });
+
+  it("submitting the header box with Enter lands on /search/ with results", async () => {
+    const page = await open("/");
+    const box = page.locator("#header-search");
+    await box.click();
+    await box.fill("删除线");
+    expect((await dropdownTitles(page))[0]).toBe("强调与删除线的测试文章");
+    await box.press("Enter");
+    await page.waitForURL(/\/search\/\?q=/);
+    expect((await pageResults(page))[0]).toBe("强调与删除线的测试文章");
+  });
+
+  it("narrows results with filters, keeps them in the address, and the back button undoes them", async () => {
+    const page = await open("/search/?q=城市");
+    const all = await pageResults(page);
+    const total = Number(
+      /找到 (\d+) 篇/.exec((await page.locator("[data-search-status]").textContent()) ?? "")?.[1],
+    );
+    expect(total).toBeGreaterThan(10);
+
+    await page.locator("select[name=author] option[value='林间']").waitFor({ state: "attached" });
+    await page.locator("select[name=author]").selectOption("林间");
+    await expect.poll(() => new URL(page.url()).searchParams.get("author")).toBe("林间");
+    const byAuthor = await pageResults(page);
+    expect(byAuthor).toContain("夜班公交里的城市");
+    expect(byAuthor.length).toBeLessThan(all.length);
+
+    await page.locator("select[name=tag]").selectOption("城市");
+    await expect.poll(() => pageResults(page)).toEqual(["夜班公交里的城市"]);
+
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get("tag")).toBe(null);
+    expect(await page.locator("select[name=tag]").inputValue()).toBe("");
+  });
+
+  it("pages through many results and sorts by date", async () => {
+    const page = await open("/search/?q=城市");
+    await pageResults(page);
+    const pager = page.locator("[data-search-pager]");
+    expect(await pager.isVisible()).toBe(true);
+    await page.locator("[data-search-next]").click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("page")).toBe("2");
+    expect((await pageResults(page)).length).toBeGreaterThan(0);
+
+    await page.locator("select[name=sort]").selectOption("newest");
+    await pageResults(page);
+    const dates = await page
+      .locator("[data-search-results] time")
+      .evaluateAll((els) => els.map((el) => el.getAttribute("datetime")));
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(new URL(page.url()).searchParams.get("page")).toBe(null);
+  });
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { rerankByTitle } from "../../src/lib/search/rerankByTitle.ts";
+import { hasHan, normalizeQuery } from "../../src/lib/search/normalizeQuery.ts";
+import { toSimplified } from "../../src/lib/search/toSimplified.ts";
+import {
+  WORD_BREAK,
+  segmentForIndex,
+  segmentHtmlForIndex,
+  stripWordBreaks,
+} from "../../src/lib/search/segmentForIndex.ts";
+import {
+  mergeByCoverage,
+  searchWithFallback,
+  segmentQuery,
+  type Scored,
+} from "../../src/lib/search/searchWithFallback.ts";
+
+describe("toSimplified", () => {
+  it("folds traditional characters to simplified", () => {
+    expect(toSimplified("防火牆")).toBe("防火墙");
+    expect(toSimplified("編譯內核")).toBe("编译内核");
+  });
+  it("maps Taiwan phrases only in a traditional query", () => {
+    expect(toSimplified("搜尋軟體")).toBe("搜索软件");
+    expect(toSimplified("資料庫")).toBe("数据库");
+  });
+  it("leaves simplified and Latin text alone (文件 stays 文件, not 文档)", () => {
+    for (const text of ["查找文件", "文件系统权限", "ssh 密钥", "Debian 12"])
+      expect(toSimplified(text)).toBe(text);
+  });
+});
+
+describe("normalizeQuery", () => {
+  const fold = toSimplified;
+  it("drops question words and sentence-final particles", () => {
+    expect(normalizeQuery("如何配置防火墙", { fold })).toBe("配置防火墙");
+    expect(normalizeQuery("什么是 umask？", { fold })).toBe("umask");
+    expect(normalizeQuery("符号链接和硬链接有什么区别", { fold })).toBe("符号链接和硬链接");
+    expect(normalizeQuery("怎么备份系统呢", { fold })).toBe("备份系统");
+  });
+  it("keeps the query when dropping would leave nothing", () => {
+    expect(normalizeQuery("什么", { fold })).toBe("什么");
+  });
+  it("makes full-width letters ASCII, folds traditional, strips punctuation", () => {
+    expect(normalizeQuery("ＳＳＨ　密鑰！", { fold })).toBe("SSH 密钥");
+    expect(normalizeQuery("「防火牆」，規則", { fold })).toBe("防火墙 规则");
+  });
+  it("can keep question words and skip folding", () => {
+    expect(normalizeQuery("如何配置防火牆", { dropQuestionWords: false })).toBe("如何配置防火牆");
+  });
+  it("returns an empty string for blank input", () => {
+    expect(normalizeQuery("   ")).toBe("");
+  });
+  it("knows when a query has Han characters", () => {
+    expect(hasHan("ssh 密钥")).toBe(true);
+    expect(hasHan("ssh key")).toBe(false);
+  });
+});
+
+describe("segmentForIndex", () => {
+  it("puts zero-width breaks between Chinese words, as Intl.Segmenter splits them", () => {
+    const out = segmentForIndex("防火墙是一种网络安全系统");
+    expect(out).toContain(WORD_BREAK);
+    expect(stripWordBreaks(out)).toBe("防火墙是一种网络安全系统");
+    expect(out.split(WORD_BREAK)).toEqual(segmentQuery("防火墙是一种网络安全系统"));
+  });
+  it("leaves Latin text and punctuation alone", () => {
+    expect(segmentForIndex("ssh-keygen -t ed25519")).toBe("ssh-keygen -t ed25519");
+    expect(segmentForIndex("密钥，ssh")).not.toContain(`${WORD_BREAK}，`);
+  });
+  it("segments HTML text and the title attribute, never tags, URLs or scripts", () => {
+    const html =
+      '<article data-title="防火墙配置" data-excerpt="防火墙配置"><a href="/tags/防火墙/">防火墙</a><script>"防火墙"</script></article>';
+    const out = segmentHtmlForIndex(html);
+    expect(out).toContain(`data-title="${segmentForIndex("防火墙配置")}"`);
+    expect(out).toContain('data-excerpt="防火墙配置"');
+    expect(out).toContain('href="/tags/防火墙/"');
+    expect(out).toContain('<script>"防火墙"</script>');
+    expect(stripWordBreaks(out)).toBe(html);
+  });
+});
+
+describe("searchWithFallback", () => {
+  const pages: Record<string, string> = { a: "防火 墙 配置", b: "配置 网络", c: "防火 规则" };
+  const fake = async (term: string): Promise<Scored[]> => {
+    const words = term.split(" ");
+    return Object.entries(pages)
+      .filter(([, text]) => words.every((word) => text.split(" ").includes(word)))
+      .map(([id]) => ({ id, score: 1 }));
+  };
+  const split = (query: string) => query.split(" ");
+
+  it("returns the all-words results when there are any", async () => {
+    await expect(searchWithFallback("防火 配置", fake, split)).resolves.toEqual({
+      results: [{ id: "a", score: 1 }],
+      relaxed: false,
+    });
+  });
+  it("falls back to pages with the most of the words", async () => {
+    const { results, relaxed } = await searchWithFallback("防火 规则 网络", fake, split);
+    expect(relaxed).toBe(true);
+    expect(results.map((r) => r.id)).toEqual(["c", "a", "b"]);
+  });
+  it("finds nothing for a single missing word", async () => {
+    await expect(searchWithFallback("量子", fake, split)).resolves.toEqual({ results: [], relaxed: false });
+  });
+  it("merges by coverage, then summed score", () => {
+    const merged = mergeByCoverage([
+      [
+        { id: "x", score: 5 },
+        { id: "y", score: 1 },
+      ],
+      [
+        { id: "y", score: 1 },
+        { id: "z", score: 9 },
+      ],
+    ]);
+    expect(merged.map((r) => r.id)).toEqual(["y", "z", "x"]);
+  });
+  it("segments queries into the words Pagefind will require", () => {
+    expect(segmentQuery("ssh 密钥")).toEqual(["ssh", ...segmentQuery("密钥")]);
+    expect(segmentQuery("，。")).toEqual([]);
+  });
+});
+
+describe("rerankByTitle", () => {
+  const titles = [
+    "安装，一步一步来",
+    "配置引导加载器（Bootloader）",
+    "为什么选择 Debian 发行版？",
+    "引导与加载",
+  ];
+  const rerank = (searched: string, typed: string) =>
+    rerankByTitle(titles, (title) => title, { searched, typed });
+
+  it("puts a title containing every searched word first, keeping the order otherwise", () => {
+    expect(rerank("引导加载器", "引导加载器")).toEqual([titles[1], titles[0], titles[2], titles[3]]);
+  });
+  it("ranks a title with the question as typed above one with only the words", () => {
+    const items = ["选择 Debian", "为什么选择 Debian 发行版？"];
+    expect(rerankByTitle(items, (x) => x, { searched: "选择 Debian", typed: "为什么选择 Debian" })).toEqual([
+      "为什么选择 Debian 发行版？",
+      "选择 Debian",
+    ]);
+  });
+  it("leaves the order alone when no title matches", () => {
+    expect(rerank("防火墙", "防火墙")).toEqual(titles);
+  });
+});
