@@ -12,6 +12,9 @@ import { sitemapIntegration } from "./src/integrations/sitemap.ts";
 import { previewUnpublished } from "./src/integrations/previewUnpublished.ts";
 import { atomicOutput, stagingDirOf } from "./src/integrations/atomicOutput.ts";
 import { contentSecurityPolicy } from "./src/integrations/contentSecurityPolicy.ts";
+// Importing it checks the comments settings: a wrong one fails the build here, with the fix.
+import { comments } from "./src/data/comments.ts";
+import { commentsCspSources } from "./src/lib/comments/commentsCspSources.ts";
 
 const dirs = buildDirs(process.env);
 
@@ -61,7 +64,7 @@ export default defineConfig({
     mdx(),
     sitemapIntegration(stagingDirOf(dirs.outDir)),
     pagefindIntegration({ lang: SITE.lang }),
-    contentSecurityPolicy(),
+    contentSecurityPolicy(commentsCspSources(comments)),
     atomicOutput(),
   ],
 });

@@ -20,10 +20,9 @@ const require = createRequire(path.join(here, "package.json"));
 const HOST = "127.0.0.1";
 const port = Number(process.env.COMMENTS_PORT ?? 8360);
 // Waline's SQLite adapter opens <SQLITE_PATH>/<SQLITE_DB>.sqlite, so the name must end in .sqlite.
-const database = path.resolve(process.env.COMMENTS_DB ?? path.join(here, "data/waline.sqlite")).replace(
-  /(?<!\.sqlite)$/,
-  ".sqlite",
-);
+const database = path
+  .resolve(process.env.COMMENTS_DB ?? path.join(here, "data/waline.sqlite"))
+  .replace(/(?<!\.sqlite)$/, ".sqlite");
 
 // A neutral grey disc: Waline's default avatars come from qlogo.cn and libravatar.org.
 const AVATAR =
@@ -42,7 +41,9 @@ async function createTables() {
   const sqlite3 = require("sqlite3");
   const db = new sqlite3.Database(database);
   await new Promise((resolve, reject) =>
-    db.exec(readFileSync(path.join(here, "schema.sql"), "utf8"), (error) => (error ? reject(error) : resolve())),
+    db.exec(readFileSync(path.join(here, "schema.sql"), "utf8"), (error) =>
+      error ? reject(error) : resolve(),
+    ),
   );
   await new Promise((resolve) => db.close(resolve));
 }
@@ -72,10 +73,20 @@ function refuseOutsideFetch() {
 
 function runWaline() {
   refuseOutsideFetch();
+  // thinkjs only loads, and never listens, when it thinks a test runner started it
+  // (NODE_ENV=test, as under Vitest); this process is a server whoever started it.
+  if (process.env.NODE_ENV === "test") process.env.NODE_ENV = "production";
+  delete process.env.JEST_WORKER_ID;
+  delete process.env.THINK_UNIT_TEST;
   const root = path.dirname(require.resolve("@waline/vercel/package.json"));
   const Application = require("thinkjs");
   // Waline's own vanilla.js, with the address set: thinkjs reads host and port when it listens.
-  new Application({ ROOT_PATH: root, APP_PATH: path.join(root, "src"), proxy: true, env: "production" }).run();
+  new Application({
+    ROOT_PATH: root,
+    APP_PATH: path.join(root, "src"),
+    proxy: true,
+    env: "production",
+  }).run();
   globalThis.think.config("host", HOST);
   globalThis.think.config("port", port);
 }

@@ -81,7 +81,7 @@ export const zhCN = {
   "related.reasonSeparator": "；",
   "comments.heading": "发表评论",
   "comments.noscript": "评论需要启用 JavaScript 才能查看和发表。",
-  "comments.loading": "评论将在滚动到这里时加载。",
+  "comments.loading": "正在加载评论…",
   "comments.error": "评论加载失败，请稍后刷新重试。",
   "comments.editorLabel": "评论内容",
   "comments.count": "{count} 条评论",

@@ -36,9 +36,16 @@ export function articlesLoader(): Loader {
         ...context,
         parseData: async (props) => {
           if (props.filePath) {
-            const text = await readFile(props.filePath, "utf8");
-            const front = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? "";
             const file = path.relative(process.cwd(), props.filePath);
+            const bytes = await readFile(props.filePath);
+            let text: string;
+            try {
+              // Node would read a GBK or Latin-1 file as replacement characters without a word.
+              text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+            } catch {
+              throw new Error(`${file}:1: file: 文件不是 UTF-8 编码 — 请用编辑器以 UTF-8 重新保存`);
+            }
+            const front = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? "";
             const problems = [...checkFrontmatterDates(front), ...checkBody(props.filePath, file, text)];
             if (problems.length > 0) {
               throw new Error(problems.map((p) => `${file}:${p.line}: ${p.field}: ${p.message}`).join("\n"));

@@ -10,7 +10,11 @@ const first = slots[0];
 
 if (first?.dataset["commentsServer"]) {
   const paths = [...new Set(slots.map((slot) => slot.dataset["commentCount"] ?? ""))];
-  const url = commentCountsUrl(first.dataset["commentsServer"], paths, first.dataset["commentsLang"] ?? "zh-CN");
+  const url = commentCountsUrl(
+    first.dataset["commentsServer"],
+    paths,
+    first.dataset["commentsLang"] ?? "zh-CN",
+  );
   fetch(url)
     .then((response) => response.json())
     .then((body: unknown) => {
@@ -18,7 +22,8 @@ if (first?.dataset["commentsServer"]) {
       for (const slot of slots) {
         const count = counts[paths.indexOf(slot.dataset["commentCount"] ?? "")] ?? 0;
         const text = slot.querySelector(".comment-count__text");
-        if (text) text.textContent = (slot.dataset["template"] ?? "{count}").replace("{count}", String(count));
+        if (text)
+          text.textContent = (slot.dataset["template"] ?? "{count}").replace("{count}", String(count));
         slot.hidden = false;
       }
     })

@@ -11,8 +11,7 @@ if (section && widget) {
     widget.textContent = loading ?? "";
     try {
       const { mountComments } = await import("./commentsWidget.ts");
-      widget.textContent = "";
-      mountComments({
+      await mountComments({
         el: widget,
         serverURL: commentsServer ?? "",
         path: commentsPath ?? location.pathname,

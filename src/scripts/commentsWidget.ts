@@ -1,10 +1,21 @@
 /**
  * The Waline widget, loaded by commentsLoader.ts only when the 发表评论 section comes into view:
- * this module, Waline and their CSS form one lazily loaded chunk.
+ * this module and Waline form one lazily loaded chunk, and its stylesheets are fetched with it.
  */
 import { init } from "@waline/client";
-import "@waline/client/style";
-import "../styles/comments.css";
+// By URL, not `import "….css"`: Astro would inline imported CSS into every article page, even
+// with comments off. Order matters: the site's overrides come after Waline's styles.
+import walineStyle from "@waline/client/style?url";
+import siteStyle from "../styles/comments.css?url";
+
+function addStylesheet(href: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const link = Object.assign(document.createElement("link"), { rel: "stylesheet", href });
+    link.addEventListener("load", () => resolve());
+    link.addEventListener("error", () => reject(new Error(`stylesheet failed to load: ${href}`)));
+    document.head.append(link);
+  });
+}
 
 export interface WidgetOptions {
   el: HTMLElement;
@@ -14,7 +25,15 @@ export interface WidgetOptions {
   editorLabel: string;
 }
 
-export function mountComments({ el, serverURL, path, lang, editorLabel }: WidgetOptions): void {
+export async function mountComments({
+  el,
+  serverURL,
+  path,
+  lang,
+  editorLabel,
+}: WidgetOptions): Promise<void> {
+  await Promise.all([addStylesheet(walineStyle), addStylesheet(siteStyle)]);
+  el.textContent = "";
   init({
     el,
     serverURL,

@@ -1,15 +1,16 @@
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureArticles, repoRoot } from "../support/paths.ts";
 import { runBuild } from "../support/runBuild.ts";
 
 // Builds of its own (not the shared fixture site): a copy of the fixture articles, built once,
 // then broken, then rebuilt. Three builds, so a long timeout.
-const work = path.join(repoRoot, "tests/.output/atomic");
+// Per process: two test runs at once (two engineers, or CI and a developer) must not share them.
+const work = path.join(repoRoot, `tests/.output/atomic-${process.pid}`);
 // At the fixtures' depth, so that MDX imports such as ../../../src/components/… still resolve.
-const articles = path.join(repoRoot, "tests/.output/atomic-articles");
+const articles = path.join(repoRoot, `tests/.output/atomic-articles-${process.pid}`);
 const site = path.join(work, "site");
 
 /** One hash over every file's path and bytes: equal only if the folder is byte-for-byte equal. */
@@ -37,6 +38,11 @@ describe("atomic output", { timeout: 180_000 }, () => {
     expect(first.ok, first.output).toBe(true);
     before = checksum(site);
   }, 180_000);
+
+  afterAll(() => {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(articles, { recursive: true, force: true });
+  });
 
   it("publishes a complete site: pages, search index and feeds", () => {
     for (const file of ["index.html", "pagefind/pagefind.js", "rss.xml", "sitemap-index.xml"]) {
@@ -69,6 +75,30 @@ describe("atomic output", { timeout: 180_000 }, () => {
       const failed = await runBuild(articles, site, env);
       expect(failed.ok).toBe(false);
       expect(failed.output).toContain(message);
+      expect(checksum(site)).toBe(before);
+    } finally {
+      rmSync(copy);
+    }
+  });
+
+  it("rejects a file that is not UTF-8 with its name, output unchanged", async () => {
+    const copy = path.join(articles, "gbk.md");
+    // "---\ntitle: 标题" in GBK: bytes that are not valid UTF-8.
+    writeFileSync(
+      copy,
+      Buffer.from([
+        ...Buffer.from("---\ntitle: "),
+        0xb1,
+        0xea,
+        0xcc,
+        0xe2,
+        ...Buffer.from("\ndate: 2025-01-01\n---\n\n"),
+      ]),
+    );
+    try {
+      const failed = await runBuild(articles, site);
+      expect(failed.ok).toBe(false);
+      expect(failed.output).toContain("gbk.md:1: file: 文件不是 UTF-8 编码");
       expect(checksum(site)).toBe(before);
     } finally {
       rmSync(copy);

@@ -198,6 +198,28 @@ describe.each(["light", "dark"] as const)("in the %s theme", (colorScheme) => {
   });
 });
 
+describe("print", () => {
+  it("prints an article alone, black on white, even in the dark theme", async () => {
+    const page = await open("/articles/reader-toc/", { colorScheme: "dark" });
+    await page.emulateMedia({ media: "print" });
+    const look = await page.evaluate(() => ({
+      background: getComputedStyle(document.body).backgroundColor,
+      text: getComputedStyle(document.querySelector("h1")!).color,
+    }));
+    expect(look).toEqual({ background: "rgb(255, 255, 255)", text: "rgb(0, 0, 0)" });
+    for (const hidden of [
+      "aside.sidebar",
+      "nav[aria-label='上一篇与下一篇']",
+      "details.toc",
+      ".theme-toggle",
+    ]) {
+      await expect(page.locator(hidden).isVisible(), hidden).resolves.toBe(false);
+    }
+    await expect(page.locator(".prose").isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
+});
+
 describe("keyboard", () => {
   it("reaches the skip link first and lands in the main content", async () => {
     const page = await open("/articles/reader-toc/");

@@ -17,14 +17,17 @@ export function parseCommentCounts(body: unknown, expected: number): number[] {
   const envelope = body as { errno?: unknown; errmsg?: unknown; data?: unknown } | null;
   if (envelope === null || typeof envelope !== "object") throw new Error("comment counts: not a JSON object");
   if (envelope.errno !== undefined && envelope.errno !== 0) {
-    throw new Error(`comment counts: server error ${String(envelope.errno)} ${String(envelope.errmsg ?? "")}`.trim());
+    throw new Error(
+      `comment counts: server error ${String(envelope.errno)} ${String(envelope.errmsg ?? "")}`.trim(),
+    );
   }
   const data = typeof envelope.data === "number" ? [envelope.data] : envelope.data;
   if (!Array.isArray(data) || data.length !== expected) {
     throw new Error(`comment counts: expected ${expected} counts, got ${JSON.stringify(envelope.data)}`);
   }
   return data.map((n) => {
-    if (typeof n !== "number" || !Number.isInteger(n) || n < 0) throw new Error(`comment counts: bad count ${String(n)}`);
+    if (typeof n !== "number" || !Number.isInteger(n) || n < 0)
+      throw new Error(`comment counts: bad count ${String(n)}`);
     return n;
   });
 }

@@ -8,7 +8,9 @@ import type { CommentsSettings } from "./resolveComments.ts";
  * site styles dark mode itself) it is empty, so the hash of the empty string allows exactly that
  * and no other inline style.
  */
-export function commentsCspSources(settings: CommentsSettings): Partial<Record<"connect-src" | "style-src", string[]>> {
+export function commentsCspSources(
+  settings: CommentsSettings,
+): Partial<Record<"connect-src" | "style-src", string[]>> {
   if (settings.provider === "none") return {};
   return {
     "connect-src": [settings.origin],

@@ -38,13 +38,13 @@ export const articleSchema = z
         .default(SITE.defaultAuthor)
         .describe("Author's display name; defaults to the site's default author."),
       tags: z
-        .array(z.string().trim().min(1, "标签不能为空字符串"), {
+        .array(z.string().trim().min(1, "标签不能为空字符串 — 删去列表中空的那一项"), {
           error: 'tags 必须是列表 — 例如 tags: ["城市", "阅读"]',
         })
         .default([])
         .describe("Topic tags; each gets a page under /tags/."),
       description: z
-        .string({ error: "description 必须是文字" })
+        .string({ error: 'description 必须是文字 — 例如 description: "一两句话的摘要"（含冒号、引号时整体加双引号）' })
         .trim()
         .min(1, "description 不能为空 — 删去这一行即自动从正文摘取")
         .max(300, "description 超过 300 个字符 — 请写成一两句话的摘要")
@@ -53,11 +53,11 @@ export const articleSchema = z
           "One- or two-sentence summary for lists, search results and feeds; else cut from the body.",
         ),
       draft: z
-        .boolean({ error: "draft 只能是 true 或 false（不加引号）" })
+        .boolean({ error: "draft 只能是 true 或 false — 写成 draft: true，不加引号" })
         .default(false)
         .describe("A draft is shown by `npm run dev` only and never published."),
       related: z
-        .array(z.string().trim().min(1, "related 中的文章 id 不能为空字符串"), {
+        .array(z.string().trim().min(1, "related 中的文章 id 不能为空字符串 — 删去列表中空的那一项"), {
           error: "related 必须是文章 id 的列表 — 例如 related: [\"city-night-buses\"]（文件名，不含扩展名）",
         })
         .default([])

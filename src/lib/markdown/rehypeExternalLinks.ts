@@ -23,7 +23,7 @@ export function rehypeExternalLinks({ siteUrl }: { siteUrl: string }) {
         return;
       }
       if (origin === site) return;
-      const existing = node.properties["rel"];
+      const existing: unknown = node.properties["rel"];
       const rel = Array.isArray(existing)
         ? existing.map(String)
         : typeof existing === "string"

@@ -25,8 +25,8 @@ const TAG_PREFIX = "#";
 
 /**
  * Turns term counts and tags into the vectors the engine compares. Content weights are
- * (1 + ln tf) · ln((N + 1) / df), tag weights ln((N + 1) / df) — so a tag on nearly every article
- * (手册页 on the docs corpus) weighs almost nothing. Each part is normalised over all of its
+ * (1 + ln tf) · ln((N + 1) / df), tag weights ln(N / df) — so a tag on every article weighs
+ * nothing and one on most of them (手册页 on the docs corpus) almost nothing. Each part is normalised over all of its
  * terms first, then scaled by √weight, so the dot product of two rows is
  * contentWeight · cos(text) + tagWeight · cos(tags).
  *

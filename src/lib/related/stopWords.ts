@@ -1,6 +1,7 @@
 /**
  * Words that say nothing about a topic. Han words of one character are dropped anyway (see
- * extractTerms), so only longer function words are listed; IDF takes care of the rest.
+ * extractTerms), so only longer function words are listed; IDF takes care of the rest. Changing
+ * a list changes term counts: bump the version in the cache key (selectRelatedArticles).
  */
 export const HAN_STOP_WORDS: ReadonlySet<string> = new Set(
   (
@@ -12,7 +13,8 @@ export const HAN_STOP_WORDS: ReadonlySet<string> = new Set(
     "时候 时间 目前 现在 当前 另外 此外 例如 比如 同时 然而 因此 于是 即使 虽然 尽管 " +
     "仍然 还有 只有 只要 不过 否则 除了 根据 按照 使得 成为 属于 具有 包括 包含 提供 " +
     "用于 使用 这是 那是 就会 也会 可能会 不再 更多 最后 首先 其次 注意 下面 上面 如下 " +
-    "所示 参见 本节 本章 部分 方面 情况 问题 方法 方式 东西 地方 之一 等等"
+    "所示 参见 本节 本章 部分 方面 情况 问题 方法 方式 东西 地方 之一 等等 " +
+    "总是 要么 往往 似乎 其实 甚至 真正 一样 不少 越来越 依然 继续 别人 大家 有人 人们"
   ).split(" "),
 );
 

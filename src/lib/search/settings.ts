@@ -5,20 +5,20 @@
 export const SEARCH = {
   /**
    * Pagefind ranking weights (https://pagefind.app/docs/ranking/), tuned with npm run eval:search
-   * (MRR@5 0.917 → 0.939 on zh-docs). termSimilarity 3 (default 1): a query word matching a whole
-   * index word beats one that is only its prefix — 防火 should not rank 防火墙 pages first by luck.
+   * (MRR@5 0.922 → 0.939 on zh-docs). termSimilarity 3 (default 1): a page with the word as typed
+   * beats one with only a longer word it begins (内核 over 内核模块).
    * pageLength 0.5 (default 0.75): a milder penalty for long pages, because here the answer is
    * often a long handbook chapter (引导加载器, 内核模块); 0.4–0.6 score the same.
    */
   ranking: { termSimilarity: 3, pageLength: 0.5 },
-  /** How many top results are re-ordered by title match (each costs one small fragment fetch). */
-  titleRerankDepth: 10,
+  /** How many top results are re-ordered by title match: as many as the dropdown shows, so it fetches nothing extra. */
+  titleRerankDepth: 6,
   /** Milliseconds of quiet typing before a search runs. */
   debounceMs: 150,
   /** Results shown under a header or sidebar box. */
   dropdownSize: 6,
   /** Results per page on /search/. */
   pageSize: 10,
-  /** Query-string key that carries matched words to an article for highlighting. */
+  /** Query-string key that carries matched words to an article for highlighting (also in SearchBox.astro's inline loader). */
   highlightParam: "highlight",
 } as const;

@@ -14,22 +14,22 @@ const CACHE_DIR = "node_modules/.cache/social-images";
 let ranges: Promise<Record<string, string>> | undefined;
 const slices = new Map<string, Promise<Buffer>>();
 
-async function fontsFor(text: string) {
+async function sliceNamesFor(text: string): Promise<string[]> {
   ranges ??= readFile(path.join(fontDir, "unicode.json"), "utf8").then((json) => JSON.parse(json));
-  const names = fontSlicesFor(text, await ranges);
+  return fontSlicesFor(text, await ranges);
+}
+
+/** One family name per slice: satori picks a single face per family and weight, so slices
+ * sharing a name would hide each other's glyphs. */
+const familyOf = (slice: string) => `Noto Sans SC ${slice}`;
+
+function loadFonts(names: readonly string[]) {
   return Promise.all(
     names.flatMap((name) =>
       ([400, 700] as const).map(async (weight) => {
         const file = `noto-sans-sc-${name.replace(/^\[(\d+)\]$/, "$1")}-${weight}-normal.woff`;
         if (!slices.has(file)) slices.set(file, readFile(path.join(fontDir, "files", file)));
-        // One family name per slice: satori picks a single face per family and weight, so
-        // slices sharing a name would hide each other's glyphs.
-        return {
-          name: `Noto Sans SC ${name}`,
-          data: await slices.get(file)!,
-          weight,
-          style: "normal" as const,
-        };
+        return { name: familyOf(name), data: await slices.get(file)!, weight, style: "normal" as const };
       }),
     ),
   );
@@ -38,21 +38,19 @@ async function fontsFor(text: string) {
 /**
  * A 1200×630 PNG of an article's sharing card, its text drawn in Noto Sans SC from only the font
  * slices that hold its characters. Cards are cached on disk by the hash of their element tree
- * (which holds every text, colour and size), so a rebuild redraws only changed cards; clear
- * node_modules/.cache/social-images after upgrading satori or sharp.
+ * (which holds every text, colour, size and font slice), so a rebuild redraws only changed
+ * cards; clear node_modules/.cache/social-images after upgrading satori or sharp.
  */
 export async function renderSocialImage(input: Omit<SocialCardInput, "fontFamily">): Promise<Buffer> {
-  const fonts = await fontsFor(input.title + input.byline + input.siteTitle);
-  const card = socialCard({
-    ...input,
-    fontFamily: [...new Set(fonts.map((font) => `"${font.name}"`))].join(", "),
-  });
+  const names = await sliceNamesFor(input.title + input.byline + input.siteTitle);
+  const card = socialCard({ ...input, fontFamily: names.map((name) => `"${familyOf(name)}"`).join(", ") });
   const key = createHash("sha1").update(JSON.stringify(card)).digest("hex");
   const cached = path.join(CACHE_DIR, `${key}.png`);
   const hit = await readFile(cached).catch(() => undefined);
   if (hit) return hit;
 
-  const svg = await satori(card as never, { width: 1200, height: 630, fonts });
+  // Font files are read only on a cache miss.
+  const svg = await satori(card as never, { width: 1200, height: 630, fonts: await loadFonts(names) });
   // Plain PNG: palette quantisation would halve the file (~25 → ~13 KB) but cost ~60 ms per
   // article, a minute of build time on 700 articles.
   const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer();
