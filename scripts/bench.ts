@@ -8,13 +8,23 @@
 // 100 ms) and output size, and splits our build into phases by the moment Astro logs each one.
 // Numbers go to stdout as a table; record them in docs/performance.md.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { buildDirs } from "../src/lib/buildDirs.ts";
 
 const args = new Map<string, string>();
 process.argv.slice(2).forEach((arg, i, all) => {
-  if (arg.startsWith("--")) args.set(arg.slice(2), all[i + 1]?.startsWith("--") ? "true" : (all[i + 1] ?? "true"));
+  if (arg.startsWith("--"))
+    args.set(arg.slice(2), all[i + 1]?.startsWith("--") ? "true" : (all[i + 1] ?? "true"));
 });
 const count = Number(args.get("count") ?? 1000);
 const repo = path.resolve(import.meta.dirname, "..");
@@ -59,7 +69,16 @@ async function main(): Promise<void> {
     const original = readFileSync(edited, "utf8");
     writeFileSync(edited, `${original}\n\n编辑后追加的一段话，用来测量只改一篇文章时的重新构建。\n`);
     try {
-      runs.push(await measure("site: warm rebuild (1 edited)", process.execPath, [astroBin, "build"], repo, env, outDir));
+      runs.push(
+        await measure(
+          "site: warm rebuild (1 edited)",
+          process.execPath,
+          [astroBin, "build"],
+          repo,
+          env,
+          outDir,
+        ),
+      );
     } finally {
       writeFileSync(edited, original);
     }
@@ -74,16 +93,24 @@ function generateArticles(): void {
   rmSync(articlesDir, { recursive: true, force: true });
   const tool = path.join(shared, "tools/make-corpus.mjs");
   if (!existsSync(tool)) throw new Error(`bench needs ${tool} (../shared beside the repository)`);
-  console.log(execFileSync(process.execPath, [tool, "--count", String(count), "--out", articlesDir], { encoding: "utf8" }).trim());
+  console.log(
+    execFileSync(process.execPath, [tool, "--count", String(count), "--out", articlesDir], {
+      encoding: "utf8",
+    }).trim(),
+  );
 }
 
 async function baseline(): Promise<Run[]> {
   const root = path.join(work, "bare");
   const outDir = path.join(root, "dist");
   mkdirSync(path.join(root, "src/pages/articles"), { recursive: true });
-  if (!existsSync(path.join(root, "node_modules"))) symlinkSync(path.join(repo, "node_modules"), path.join(root, "node_modules"));
+  if (!existsSync(path.join(root, "node_modules")))
+    symlinkSync(path.join(repo, "node_modules"), path.join(root, "node_modules"));
   writeFileSync(path.join(root, "package.json"), '{ "type": "module" }\n');
-  writeFileSync(path.join(root, "astro.config.mjs"), 'import { defineConfig } from "astro/config";\nexport default defineConfig({});\n');
+  writeFileSync(
+    path.join(root, "astro.config.mjs"),
+    'import { defineConfig } from "astro/config";\nexport default defineConfig({});\n',
+  );
   writeFileSync(
     path.join(root, "src/content.config.ts"),
     `import { defineCollection } from "astro:content";\nimport { glob } from "astro/loaders";\n` +
@@ -99,9 +126,23 @@ async function baseline(): Promise<Run[]> {
   );
   rmSync(path.join(root, "node_modules/.astro-bare"), { recursive: true, force: true });
   rmSync(path.join(root, ".astro"), { recursive: true, force: true });
-  const build = await measure("bare Astro: build", process.execPath, [astroBin, "build", "--root", root], root, {}, outDir);
+  const build = await measure(
+    "bare Astro: build",
+    process.execPath,
+    [astroBin, "build", "--root", root],
+    root,
+    {},
+    outDir,
+  );
   const pagefindBin = path.join(repo, "node_modules/pagefind/lib/runner/bin.cjs");
-  const index = await measure("bare Astro: pagefind CLI", process.execPath, [pagefindBin, "--site", outDir], root, {}, outDir);
+  const index = await measure(
+    "bare Astro: pagefind CLI",
+    process.execPath,
+    [pagefindBin, "--site", outDir],
+    root,
+    {},
+    outDir,
+  );
   return [build, index, combine("bare Astro: total", [build, index])];
 }
 
@@ -116,10 +157,21 @@ function combine(name: string, runs: Run[]): Run {
   };
 }
 
-function measure(name: string, command: string, argv: string[], cwd: string, env: Record<string, string>, outDir: string): Promise<Run> {
+function measure(
+  name: string,
+  command: string,
+  argv: string[],
+  cwd: string,
+  env: Record<string, string>,
+  outDir: string,
+): Promise<Run> {
   console.log(`\n▶ ${name}`);
   const started = performance.now();
-  const child = spawn(command, argv, { cwd, env: { ...process.env, ...env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, argv, {
+    cwd,
+    env: { ...process.env, ...env, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, largestRss(child.pid!))), 100);
   const marks: [string, number][] = [];
@@ -139,7 +191,10 @@ function measure(name: string, command: string, argv: string[], cwd: string, env
       clearInterval(sampler);
       const ended = performance.now();
       if (code !== 0) return reject(new Error(`${name} failed (exit ${code}):\n${tail}`));
-      const phases = marks.map(([phase, at], i): [string, number] => [phase, ((marks[i + 1]?.[1] ?? ended) - at) / 1000]);
+      const phases = marks.map(([phase, at], i): [string, number] => [
+        phase,
+        ((marks[i + 1]?.[1] ?? ended) - at) / 1000,
+      ]);
       const run = {
         name,
         seconds: (ended - started) / 1000,
@@ -197,7 +252,9 @@ function report(runs: Run[]): void {
   console.log("| run | wall s | pages | pages/s | peak MiB (largest process) | output MiB |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
   for (const r of runs) {
-    console.log(`| ${r.name} | ${r.seconds.toFixed(1)} | ${r.pages} | ${(r.pages / r.seconds).toFixed(0)} | ${r.peakMiB.toFixed(0)} | ${r.outputMiB.toFixed(1)} |`);
+    console.log(
+      `| ${r.name} | ${r.seconds.toFixed(1)} | ${r.pages} | ${(r.pages / r.seconds).toFixed(0)} | ${r.peakMiB.toFixed(0)} | ${r.outputMiB.toFixed(1)} |`,
+    );
   }
   for (const r of runs.filter((run) => run.phases.length)) {
     console.log(`\n${r.name}: ${r.phases.map(([p, s]) => `${p} ${s.toFixed(1)} s`).join(" · ")}`);
@@ -205,6 +262,10 @@ function report(runs: Run[]): void {
   const cold = runs.find((r) => r.name.includes("cold"));
   const warm = runs.find((r) => r.name.includes("warm"));
   const bare = runs.find((r) => r.name === "bare Astro: total");
-  if (cold && bare) console.log(`\nratio cold build / bare baseline: ${(cold.seconds / bare.seconds).toFixed(2)} (target ≤ 1.0)`);
-  if (cold && warm) console.log(`ratio warm / cold: ${(warm.seconds / cold.seconds).toFixed(2)} (target ≤ 0.40)`);
+  if (cold && bare)
+    console.log(
+      `\nratio cold build / bare baseline: ${(cold.seconds / bare.seconds).toFixed(2)} (target ≤ 1.0)`,
+    );
+  if (cold && warm)
+    console.log(`ratio warm / cold: ${(warm.seconds / cold.seconds).toFixed(2)} (target ≤ 0.40)`);
 }

@@ -13,7 +13,10 @@ if (!siteDir || !outDir || paths.length === 0) {
 mkdirSync(outDir, { recursive: true });
 const server = await serveStatic(path.resolve(siteDir));
 const browser = await launchChromium();
-for (const [name, viewport] of Object.entries({ desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } })) {
+for (const [name, viewport] of Object.entries({
+  desktop: { width: 1280, height: 900 },
+  phone: { width: 390, height: 844 },
+})) {
   const page = await browser.newPage({ viewport });
   for (const urlPath of paths) {
     await page.goto(server.url + urlPath);

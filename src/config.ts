@@ -40,6 +40,12 @@ export const SITE = {
   /** An article gets a 目录 (table of contents) when it has at least this many h2/h3 headings. */
   tocMinHeadings: 3,
   /**
+   * Draw a 1200×630 sharing image per article (/og/<id>.png, og:image). Costs ~30 ms an article
+   * on a cold build (cached afterwards in node_modules/.cache/social-images); turn off for very
+   * large sites or fast previews.
+   */
+  socialImages: true as boolean,
+  /**
    * Comments under articles (a 发表评论 section) and comment counts in article lists.
    * `provider`: "none" (default: nothing shown, no request made) or "waline" (a self-hosted
    * Waline server, see README “Comments”; "giscus" is reserved, not built yet). `serverURL`: the

@@ -24,7 +24,9 @@ export const GET: APIRoute = async () => {
       ...(article.updated ? { date_modified: formatIsoDateTime(article.updated) } : {}),
       authors: [{ name: article.author }],
       tags: article.tags,
-      image: new URL(`/og/${encodeURIComponent(article.id)}.png`, SITE.url).href,
+      ...(SITE.socialImages
+        ? { image: new URL(`/og/${encodeURIComponent(article.id)}.png`, SITE.url).href }
+        : {}),
     })),
   };
   return new Response(JSON.stringify(feed), {

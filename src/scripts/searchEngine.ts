@@ -66,7 +66,11 @@ let pagefind: Promise<Pagefind> | undefined;
 
 /** Starts loading Pagefind early, e.g. when a search box gets focus. */
 export function warmUp(): void {
-  void loadPagefind().catch(() => undefined);
+  void loadPagefind()
+    // Then build the traditional→simplified tables (a traditional word builds both), while the
+    // reader is still typing rather than inside the first search.
+    .then(() => toSimplified("漢"))
+    .catch(() => undefined);
 }
 
 function loadPagefind(): Promise<Pagefind> {

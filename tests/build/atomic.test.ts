@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDirs } from "../../src/lib/buildDirs.ts";
 import { fixtureArticles, repoRoot } from "../support/paths.ts";
 import { runBuild } from "../support/runBuild.ts";
 
@@ -42,6 +43,7 @@ describe("atomic output", { timeout: 180_000 }, () => {
   afterAll(() => {
     rmSync(work, { recursive: true, force: true });
     rmSync(articles, { recursive: true, force: true });
+    rmSync(buildDirs({ ARTICLES_DIR: articles }).cacheDir, { recursive: true, force: true });
   });
 
   it("publishes a complete site: pages, search index and feeds", () => {

@@ -134,6 +134,39 @@ const OUTPUTS: Output[] = [
         .filter((loc) => !URL.canParse(loc) || /[<>"\s]/.test(loc)),
   },
   {
+    name: "JSON Feed",
+    files: () => files(".json").filter((file) => /(^|\/)feed\.json$/.test(file)),
+    texts: (file) => {
+      const feed = JSON.parse(read(file)) as {
+        items: { title?: string; summary?: string; authors?: { name: string }[]; tags?: string[] }[];
+      };
+      return feed.items.flatMap((item) => [
+        item.title ?? "",
+        item.summary ?? "",
+        ...(item.authors ?? []).map((a) => a.name),
+        ...(item.tags ?? []),
+      ]);
+    },
+    // Plain-text fields are JSON strings (parsing above proves they round-trip); content_html is
+    // the rendered body, which must not carry the payload as markup.
+    injected: (file) => {
+      const feed = JSON.parse(read(file)) as { items: { content_html?: string }[] };
+      return feed.items.flatMap((item) => injected(load(item.content_html ?? "")));
+    },
+  },
+  {
+    name: "social image",
+    files: () => files(".png", path.join(fixtureSite, "og")).filter((file) => file.includes(ID)),
+    // A PNG rendered from the title: text cannot be read back, but an unescaped title would have
+    // broken the SVG it is drawn from. It must be a complete PNG.
+    texts: () => [],
+    injected: (file) => {
+      const png = readFileSync(path.join(fixtureSite, file));
+      const signature = png.subarray(0, 8).toString("hex") === "89504e470d0a1a0a";
+      return signature && png.subarray(-8, -4).toString("latin1") === "IEND" ? [] : ["not a complete PNG"];
+    },
+  },
+  {
     name: "search index",
     files: () => files(".pf_fragment", path.join(fixtureSite, "pagefind")),
     texts: (file) => {
@@ -154,7 +187,9 @@ describe.each(OUTPUTS)("$name", (output) => {
     const list = output.files();
     expect(list.length).toBeGreaterThan(0);
     const texts = list.flatMap((file) => output.texts(file));
-    if (output.name !== "sitemap") expect(texts).toContain(front.title);
+    if (!["sitemap", "social image"].includes(output.name)) expect(texts).toContain(front.title);
+    if (output.name === "JSON Feed")
+      expect(texts).toEqual(expect.arrayContaining([front.author, ...front.tags]));
   });
 
   it("carries none of the payload as markup", () => {

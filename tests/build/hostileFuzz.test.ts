@@ -3,6 +3,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { body, frontmatter, validFrontmatter } from "../support/articleArbitraries.ts";
+import { buildDirs } from "../../src/lib/buildDirs.ts";
 import { repoRoot } from "../support/paths.ts";
 import { runBuild } from "../support/runBuild.ts";
 
@@ -37,9 +38,12 @@ describe(`builds of generated articles (seed ${seed})`, () => {
       const names = files.map((file, index) => `fuzz-${round}-${index}.${file.ext}`);
       files.forEach((file, index) => writeFileSync(path.join(dir, names[index]!), file.text));
 
+      const out = path.join(repoRoot, `tests/.output/fuzz-${process.pid}`);
       const started = Date.now();
-      const result = await runBuild(dir, path.join(repoRoot, `tests/.output/fuzz-${process.pid}/site`));
+      const result = await runBuild(dir, path.join(out, "site"));
       expect(Date.now() - started).toBeLessThan(170_000);
+      for (const done of [dir, out, buildDirs({ ARTICLES_DIR: dir }).cacheDir])
+        rmSync(done, { recursive: true, force: true });
       if (!result.ok) {
         const ids = names.map((name) => name.replace(/\.mdx?$/, ""));
         const named = ids.filter((id) => result.output.includes(id));

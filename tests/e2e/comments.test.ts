@@ -111,7 +111,19 @@ async function post(page: Page, nick: string, text: string) {
   const section = page.getByRole("region", { name: "发表评论" });
   await section.getByLabel("昵称").fill(nick);
   await section.getByRole("textbox", { name: "评论内容" }).fill(text);
+  const saved = page.waitForResponse(
+    (response) =>
+      response.url().startsWith(`${comments.url}/api/comment`) && response.request().method() === "POST",
+    { timeout: 30_000 },
+  );
   await section.getByRole("button", { name: "提交" }).click();
+  const response = await saved;
+  const body = (await response.json()) as { errno?: number; errmsg?: string };
+  // A refused post says why here, rather than as a comment that never appears.
+  expect(
+    body.errno,
+    `the server refused the comment: ${JSON.stringify(body)}\n${comments.output().slice(-2000)}`,
+  ).toBe(0);
 }
 
 describe("comments with a Waline server", () => {
@@ -143,7 +155,7 @@ describe("comments with a Waline server", () => {
     await page.getByRole("region", { name: "发表评论" }).scrollIntoViewIfNeeded();
     await post(page, "读者甲", "第一条评论：夜班公交写得真好。");
     const card = page.locator(".comments .wl-card", { hasText: "第一条评论：夜班公交写得真好。" });
-    await card.waitFor({ timeout: 15_000 });
+    await card.waitFor({ timeout: 30_000 });
     await expect(card.locator(".wl-nick").textContent()).resolves.toContain("读者甲");
     expectOnlyLoopback(requests);
     expect(cspViolations).toEqual([]);
@@ -171,7 +183,7 @@ describe("comments with a Waline server", () => {
       '<script>window.__pwned = "script"</script><img src="/nope.png" onerror="window.__pwned = \'onerror\'">恶意评论',
     );
     const card = page.locator(".comments .wl-card", { hasText: "恶意评论" });
-    await card.waitFor({ timeout: 15_000 });
+    await card.waitFor({ timeout: 30_000 });
     await page.waitForTimeout(500);
     await expect(page.evaluate(() => (window as { __pwned?: string }).__pwned)).resolves.toBeUndefined();
     await expect(card.locator("script, [onerror], [onmouseover]").count()).resolves.toBe(0);

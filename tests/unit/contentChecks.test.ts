@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { checkArticleBody } from "../../src/lib/content/checkArticleBody.ts";
 import { checkArticleData } from "../../src/lib/content/checkArticleData.ts";
@@ -8,6 +10,7 @@ import { findUnsafeHtml } from "../../src/lib/content/findUnsafeHtml.ts";
 import { formatProblem } from "../../src/lib/content/formatProblem.ts";
 import { proseLines } from "../../src/lib/content/proseLines.ts";
 import { splitArticleFile } from "../../src/lib/content/splitArticleFile.ts";
+import { repoRoot } from "../support/paths.ts";
 
 const NOW = new Date("2025-06-01T00:00:00Z");
 const article = (front: string, body = "正文。") => `---\n${front}\n---\n\n${body}\n`;
@@ -222,4 +225,24 @@ describe("formatProblem", () => {
     expect(formatProblem(problem)).toBe("a.md:3: date: 错 — 改");
     expect(formatProblem({ ...problem, severity: "warning" })).toBe("a.md:3: date: （提醒）错 — 改");
   });
+});
+
+// The command itself, as an author runs it, over the broken fixtures of the build tests.
+describe("npm run check:content", () => {
+  it(
+    "prints file:line: field: problem — fix and a summary, exiting 1 on errors",
+    { timeout: 90_000 },
+    async () => {
+      const failed = await promisify(execFile)(process.execPath, ["scripts/check-content.ts"], {
+        cwd: repoRoot,
+        env: { ...process.env, ARTICLES_DIR: "tests/fixtures/broken" },
+      }).catch((error: { code: number; stdout: string }) => error);
+      expect(failed).toMatchObject({ code: 1 });
+      expect((failed as { stdout: string }).stdout.trim().split("\n")).toEqual([
+        "tests/fixtures/broken/missing-image.md:8: body: 找不到图片文件 ./images/no-such-chart.png — 路径相对于文章所在目录（如 ./images/chart.svg），以 / 开头则相对于 public/",
+        "tests/fixtures/broken/unsafe-html.md:8: body: （提醒）正文含有 on…= 事件处理属性，会在读者的浏览器里执行或嵌入外站内容 — 请删去，或放进代码块里展示",
+        "检查了 3 篇文章：1 个错误，1 个提醒。",
+      ]);
+    },
+  );
 });

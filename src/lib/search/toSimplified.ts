@@ -1,7 +1,9 @@
 import { Converter } from "opencc-js/t2cn";
 
-const characters = Converter({ from: "tw", to: "cn" });
-const phrases = Converter({ from: "twp", to: "cn" });
+// Built on first use: building both tables takes tens of milliseconds, which should not block
+// the page when the search bundle loads (the client warms them once Pagefind is ready).
+let characters: ((text: string) => string) | undefined;
+let phrases: ((text: string) => string) | undefined;
 
 /**
  * Folds traditional Chinese to the simplified forms the articles are written in, so 防火牆 finds
@@ -11,5 +13,8 @@ const phrases = Converter({ from: "twp", to: "cn" });
  * bundle, which pages load only when the reader starts a search.
  */
 export function toSimplified(text: string): string {
-  return characters(text) === text ? text : phrases(text);
+  characters ??= Converter({ from: "tw", to: "cn" });
+  if (characters(text) === text) return text;
+  phrases ??= Converter({ from: "twp", to: "cn" });
+  return phrases(text);
 }

@@ -6,6 +6,7 @@ import { SITE } from "../../config.ts";
 
 /** /og/<id>.png: each article's 1200×630 sharing image (og:image, twitter:image). */
 export const getStaticPaths = (async () => {
+  if (!SITE.socialImages) return [];
   const { articles } = await getSiteData();
   return articles.map((article) => ({ params: { id: article.id }, props: { article } }));
 }) satisfies GetStaticPaths;
