@@ -32,6 +32,9 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One browser at a time: the machine has 2 cores.
           fileParallelism: false,
+          // A browser test that fails on a loaded 2-core machine gets one more try, as
+          // Playwright's own runner does in CI; one that fails twice fails the run.
+          retry: 1,
         },
       },
     ],

@@ -63,7 +63,7 @@ describe("search from an article's sidebar", () => {
     const box = page.locator("#sidebar-search");
     await box.click();
     await box.fill("夜班公交");
-    expect(await page.getByRole("combobox", { name: "搜索文章" }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("combobox", { name: "搜索文章" }).count()).toBe(1);
     expect((await dropdownTitles(page))[0]).toBe("夜班公交里的城市");
 
     await box.press("ArrowDown");
