@@ -26,8 +26,10 @@ export function articlesLoader(): Loader {
     pattern: "**/*.{md,mdx}",
     base: articlesDir,
     generateId: ({ entry }) => path.basename(entry).replace(/\.mdx?$/, ""),
-    // Rendering at page time instead of during content sync keeps memory flat on large sites.
-    deferRender: true,
+    // Rendered during content sync, where Astro caches the HTML by file digest. Measured on the
+    // 720-article corpus (npm run bench): deferRender: true made every build compile each article
+    // as a module — cold 45 s → 28 s, warm 35 s → 21 s, peak 1.7 → 1.3 GiB with it off.
+    deferRender: false,
   });
   return {
     name: "articles-loader",
