@@ -5,6 +5,7 @@ import remarkCjkFriendly from "remark-cjk-friendly";
 import remarkCjkFriendlyGfmStrikethrough from "remark-cjk-friendly-gfm-strikethrough";
 import { SITE } from "./src/config.ts";
 import { remarkArticleHeadings } from "./src/lib/markdown/remarkArticleHeadings.ts";
+import { remarkCjkAutolinks } from "./src/lib/markdown/remarkCjkAutolinks.ts";
 import { rehypeExternalLinks } from "./src/lib/markdown/rehypeExternalLinks.ts";
 import { buildDirs } from "./src/lib/buildDirs.ts";
 import { pagefindIntegration } from "./src/integrations/pagefind.ts";
@@ -49,7 +50,12 @@ export default defineConfig({
     processor: unified({
       // Without these, CommonMark's emphasis rules fail next to Chinese punctuation:
       // **“引号”**后面 would print its asterisks.
-      remarkPlugins: [remarkCjkFriendly, remarkCjkFriendlyGfmStrikethrough, remarkArticleHeadings],
+      remarkPlugins: [
+        remarkCjkFriendly,
+        remarkCjkFriendlyGfmStrikethrough,
+        remarkArticleHeadings,
+        remarkCjkAutolinks,
+      ],
       rehypePlugins: [[rehypeExternalLinks, { siteUrl: SITE.url }]],
       // SmartyPants would turn "--purge" in running text into an en dash and "quotes" into
       // typographic ones; Chinese authors type their own 「」“” and ——.
