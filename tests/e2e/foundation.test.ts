@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchChromium } from "../support/browser.ts";
-import { serveStatic, type StaticServer } from "../support/serveStatic.ts";
-import { fixtureSite, repoRoot } from "../support/paths.ts";
+import { describe, expect, it } from "vitest";
+import { useSiteInBrowser } from "../support/siteInBrowser.ts";
+import { repoRoot } from "../support/paths.ts";
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(fixtureSite);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser();
 
 const viewports = {
   desktop: { width: 1280, height: 900 },
@@ -24,7 +12,7 @@ const viewports = {
 describe.each(Object.entries(viewports))("a reader on %s", (name, viewport) => {
   it("goes from the index to an article and back", async () => {
     // A reader in Los Angeles still sees the Shanghai dates.
-    const context = await browser.newContext({
+    const context = await site.browser.newContext({
       viewport,
       timezoneId: "America/Los_Angeles",
       locale: "zh-CN",
@@ -32,16 +20,16 @@ describe.each(Object.entries(viewports))("a reader on %s", (name, viewport) => {
     const page = await context.newPage();
     const otherOrigins: string[] = [];
     page.on("request", (request) => {
-      if (!request.url().startsWith(server.url)) otherOrigins.push(request.url());
+      if (!request.url().startsWith(site.url)) otherOrigins.push(request.url());
     });
 
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.url}/`);
     await expect(page.locator("h1").textContent()).resolves.toBe("最新文章");
     const firstCard = page.locator(".article-card").first();
     await expect(firstCard.locator("time").textContent()).resolves.toBe("2025-03-01");
 
     await firstCard.locator("h2 a").click();
-    await page.waitForURL(`${server.url}/articles/alpha-emphasis/`);
+    await page.waitForURL(`${site.url}/articles/alpha-emphasis/`);
     await expect(page.locator("h1").textContent()).resolves.toBe("强调与删除线的测试文章");
     await expect(page.locator(".article-meta time").first().textContent()).resolves.toBe("2025年3月1日");
 
@@ -63,7 +51,7 @@ describe.each(Object.entries(viewports))("a reader on %s", (name, viewport) => {
     await page.screenshot({ path: `${repoRoot}/tests/.output/screens/article-${name}.png`, fullPage: true });
 
     await page.goBack();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${site.url}/`);
     await expect(page.locator(".article-card").count()).resolves.toBe(10);
     await page.screenshot({ path: `${repoRoot}/tests/.output/screens/index-${name}.png`, fullPage: true });
 
@@ -74,8 +62,8 @@ describe.each(Object.entries(viewports))("a reader on %s", (name, viewport) => {
 
 describe("not found", () => {
   it("answers an unknown path with the 404 page in Chinese", async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${server.url}/articles/no-such-article/`);
+    const page = await site.browser.newPage();
+    const response = await page.goto(`${site.url}/articles/no-such-article/`);
     expect(response?.status()).toBe(404);
     await expect(page.locator("h1").textContent()).resolves.toBe("找不到这个页面");
     await page.close();

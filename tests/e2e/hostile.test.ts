@@ -1,25 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium } from "../support/browser.ts";
-import { serveStatic, type StaticServer } from "../support/serveStatic.ts";
-import { fixtureSite } from "../support/paths.ts";
+import { useSiteInBrowser } from "../support/siteInBrowser.ts";
+import type { BrowserContext, Page } from "playwright-core";
 
 // The built pages under their Content-Security-Policy (src/lib/csp/withContentSecurityPolicy.ts),
 // and the hostile fixture article (tests/fixtures/articles/hostile-markup.md) in a real browser.
 
-let browser: Browser;
-let server: StaticServer;
+const site = useSiteInBrowser();
 let context: BrowserContext;
 
 beforeAll(async () => {
-  server = await serveStatic(fixtureSite);
-  browser = await launchChromium();
-  context = await browser.newContext({ locale: "zh-CN" });
+  context = await site.browser.newContext({ locale: "zh-CN" });
 });
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await server?.close();
 });
 
 interface Watched {
@@ -44,7 +37,7 @@ async function open(path: string): Promise<Watched> {
     problems.push(`dialog: ${dialog.message()}`);
     void dialog.dismiss();
   });
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.url}${path}`);
   await page.waitForLoadState("networkidle");
   return { page, problems };
 }

@@ -1,9 +1,7 @@
 import { createRequire } from "node:module";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { launchChromium } from "../support/browser.ts";
-import { serveStatic, type StaticServer } from "../support/serveStatic.ts";
-import { fixtureSite } from "../support/paths.ts";
+import { describe, expect, it } from "vitest";
+import { useSiteInBrowser } from "../support/siteInBrowser.ts";
+import type { BrowserContextOptions, Page } from "playwright-core";
 
 // Reader features of issue 5 that need a browser: the theme (no flash, toggle, memory), the
 // 目录 at both widths, phone layout, and axe on one page of each type in both themes.
@@ -14,22 +12,12 @@ const phone = { width: 390, height: 844 };
 const LIGHT_BG = "rgb(253, 252, 249)";
 const DARK_BG = "rgb(24, 23, 21)";
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(fixtureSite);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser();
 
 async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: desktop, locale: "zh-CN", ...options });
+  const context = await site.browser.newContext({ viewport: desktop, locale: "zh-CN", ...options });
   const page = await context.newPage();
-  await page.goto(server.url + path);
+  await page.goto(site.url + path);
   return page;
 }
 
@@ -39,7 +27,7 @@ async function open(path: string, options: BrowserContextOptions = {}): Promise<
  * script would be missing at the first and wrong at the second: the flash.
  */
 async function firstPaintTheme(options: BrowserContextOptions, stored?: string) {
-  const context = await browser.newContext({ viewport: desktop, ...options });
+  const context = await site.browser.newContext({ viewport: desktop, ...options });
   await context.addInitScript((choice) => {
     if (choice) localStorage.setItem("theme", choice);
     const seen: Record<string, string> = {};
@@ -54,7 +42,7 @@ async function firstPaintTheme(options: BrowserContextOptions, stored?: string) 
     });
   }, stored);
   const page = await context.newPage();
-  await page.goto(`${server.url}/articles/reader-toc/`);
+  await page.goto(`${site.url}/articles/reader-toc/`);
   await page.waitForFunction(() => "firstFrameBg" in (window as unknown as { __seen: object }).__seen);
   const seen = await page.evaluate(() => (window as unknown as { __seen: Record<string, string> }).__seen);
   await context.close();
@@ -90,7 +78,7 @@ describe("theme", () => {
     await expect(background()).resolves.toBe(DARK_BG);
 
     await page.getByRole("link", { name: "归档" }).click();
-    await page.waitForURL(`${server.url}/archive/`);
+    await page.waitForURL(`${site.url}/archive/`);
     await expect(background()).resolves.toBe(DARK_BG);
     await page.reload();
     await expect(background()).resolves.toBe(DARK_BG);

@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium } from "../support/browser.ts";
-import { serveStatic, type StaticServer } from "../support/serveStatic.ts";
-import { fixtureSite } from "../support/paths.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { useSiteInBrowser } from "../support/siteInBrowser.ts";
+import type { BrowserContext, Page } from "playwright-core";
 
-let browser: Browser;
-let server: StaticServer;
+const site = useSiteInBrowser();
 const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  server = await serveStatic(fixtureSite);
-  browser = await launchChromium();
-});
 afterAll(async () => {
   for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.close();
 });
 
 async function open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ locale: "zh-CN", ...options });
+  const context = await site.browser.newContext({ locale: "zh-CN", ...options });
   contexts.push(context);
   const page = await context.newPage();
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.url}${path}`);
   return page;
 }
 
@@ -41,14 +32,14 @@ async function pageResults(page: Page): Promise<string[]> {
 
 describe("search from an article's sidebar", () => {
   it("loads no script until the reader focuses the box", async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     contexts.push(context);
     const page = await context.newPage();
     const scripts: string[] = [];
     page.on("request", (request) => {
       if (/\.(js|wasm)$|pagefind/.test(new URL(request.url()).pathname)) scripts.push(request.url());
     });
-    await page.goto(`${server.url}/articles/reader-toc/`);
+    await page.goto(`${site.url}/articles/reader-toc/`);
     await page.waitForLoadState("networkidle");
     expect(scripts).toEqual([]);
 
