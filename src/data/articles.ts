@@ -4,7 +4,8 @@ import { SITE } from "../config.ts";
 import { adjacentArticles, type Adjacent } from "../lib/adjacentArticles.ts";
 import { groupByAuthor, type AuthorGroup } from "../lib/groupByAuthor.ts";
 import { articleExcerpt } from "../lib/excerpt.ts";
-import { isPublished } from "../lib/publish.ts";
+import { isPublished, isScheduled } from "../lib/publish.ts";
+import { groupByTag, type TagGroup } from "../lib/groupByTag.ts";
 import { readingStats, type ReadingStats } from "../lib/readingStats.ts";
 import { createJiebaSegmenter } from "../lib/related/createJiebaSegmenter.ts";
 import { createTermCountCache } from "../lib/related/createTermCountCache.ts";
@@ -41,6 +42,8 @@ export interface SiteData {
   adjacent: Map<string, Adjacent<Article>>;
   /** Articles by author; the site has author pages only when this has more than one group. */
   authors: AuthorGroup<Article>[];
+  /** Articles by tag page (case and width variants merged), largest first. */
+  tags: TagGroup<Article>[];
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -82,6 +85,7 @@ async function loadSiteData(now: Date, preview: boolean): Promise<SiteData> {
     related: relateArticles(entries),
     adjacent: adjacentArticles(articles),
     authors: groupByAuthor(articles),
+    tags: groupByTag(articles),
   };
 }
 
@@ -121,7 +125,7 @@ function toArticle(entry: ArticleEntry, now: Date): Article {
     excerpt: articleExcerpt({ description: data.description, body: entry.body }, SITE.excerptLength),
     stats: readingStats(entry.body ?? "", SITE),
     draft: data.draft,
-    scheduled: data.date.getTime() > now.getTime(),
+    scheduled: isScheduled(entry, now),
   };
 }
 

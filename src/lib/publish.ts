@@ -17,5 +17,10 @@ export interface PublishOptions {
  */
 export function isPublished(article: Publishable, { now, preview }: PublishOptions): boolean {
   if (preview) return true;
-  return !article.data.draft && article.data.date.getTime() <= now.getTime();
+  return !article.data.draft && !isScheduled(article, now);
+}
+
+/** Dated after `now`: published by the first build after its date (shown only in preview). */
+export function isScheduled(article: Publishable, now: Date): boolean {
+  return article.data.date.getTime() > now.getTime();
 }
