@@ -29,6 +29,9 @@ export default defineConfig({
   build: {
     // One request per page: the stylesheet is small and every page needs all of it.
     inlineStylesheets: "always",
+    // Two pages in flight: while one social image is encoded by sharp (off the main thread), the
+    // next page renders. Measured on 720 articles, cold cards: render 15.1 s → 13.4 s.
+    concurrency: 2,
   },
   vite: {
     // The search dropdown is bundled like a worker (an ES module loaded by URL on first focus,
