@@ -11,6 +11,7 @@ import { buildDirs } from "./src/lib/buildDirs.ts";
 import { pagefindIntegration } from "./src/integrations/pagefind.ts";
 import { sitemapIntegration } from "./src/integrations/sitemap.ts";
 import { previewUnpublished } from "./src/integrations/previewUnpublished.ts";
+import { socialImages } from "./src/integrations/socialImages.ts";
 import { atomicOutput, stagingDirOf } from "./src/integrations/atomicOutput.ts";
 import { contentSecurityPolicy } from "./src/integrations/contentSecurityPolicy.ts";
 // Importing it checks the comments settings: a wrong one fails the build here, with the fix.
@@ -70,6 +71,7 @@ export default defineConfig({
   // which replaces outDir only after every other build:done hook has succeeded.
   integrations: [
     previewUnpublished(),
+    socialImages(),
     mdx(),
     sitemapIntegration(stagingDirOf(dirs.outDir)),
     pagefindIntegration({ lang: SITE.lang }),

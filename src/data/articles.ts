@@ -1,6 +1,7 @@
 import path from "node:path";
 import { getCollection, type CollectionEntry } from "astro:content";
 import { SITE } from "../config.ts";
+import { queueSocialImages } from "./socialImages.ts";
 import { adjacentArticles, type Adjacent } from "../lib/adjacentArticles.ts";
 import { groupByAuthor, type AuthorGroup } from "../lib/groupByAuthor.ts";
 import { articleExcerpt } from "../lib/excerpt.ts";
@@ -79,6 +80,8 @@ async function loadSiteData(now: Date, preview: boolean): Promise<SiteData> {
   const articles = entries
     .map((entry) => toArticle(entry, now))
     .sort((a, b) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id));
+  // Sharing cards are drawn in worker threads while the rest of the build goes on.
+  queueSocialImages(articles);
   return {
     articles,
     byId: new Map(articles.map((a) => [a.id, a])),
