@@ -4,6 +4,7 @@ import { SITE } from "../config.ts";
 import { formatArticleDate } from "../lib/dates.ts";
 import { renderSocialImage, type SocialImageInput } from "../lib/social/renderSocialImage.ts";
 import { createSocialImagePool } from "../lib/social/socialImagePool.ts";
+import { secondsSince } from "../lib/secondsSince.ts";
 import type { Article } from "./articles.ts";
 
 /** Root-relative URL of an article's sharing image, or undefined when the site draws none. */
@@ -35,8 +36,12 @@ const pool = workerFile
  */
 export function queueSocialImages(articles: readonly Article[]): void {
   if (!pool || !SITE.socialImages) return;
+  const started = performance.now();
   // A failure is reported by the page that awaits the card (socialImageOf), failing the build.
-  for (const article of articles) pool.file(cardOf(article)).catch(() => {});
+  const cards = articles.map((article) => pool.file(cardOf(article)).catch(() => {}));
+  void Promise.all(cards).then(() =>
+    console.info(`[site:social-images] ${cards.length} cards in ${secondsSince(started)} s`),
+  );
 }
 
 /** The PNG of an article's sharing card (1200×630). */
