@@ -12,7 +12,7 @@ import type { SegmentWords } from "./types.ts";
  * jieba over Intl.Segmenter, and HMM off, were chosen by measurement: see eval:related.
  */
 export function createJiebaSegmenter(dictionary = loadDefaultDictionary()): SegmentWords {
-  const { table, mask, roots, logProbability, unknownLogProbability } = dictionary;
+  const { table, mask, roots, childBits, logProbability, unknownLogProbability } = dictionary;
   // One string per dictionary word, made the first time the word is cut.
   const words = new Array<string | undefined>(logProbability.length).fill(undefined);
   // Per block, by offset from the block's start: best score from here to the end, where the
@@ -23,6 +23,7 @@ export function createJiebaSegmenter(dictionary = loadDefaultDictionary()): Segm
 
   const childOf = (parent: number, codePoint: number): number => {
     if (parent === 0 && codePoint < 0x10000) return roots[codePoint] ?? -1;
+    if (((childBits[parent] ?? 0) & (1 << (codePoint & 31))) === 0) return -1;
     let slot = hashSlot(parent, codePoint, mask);
     for (;;) {
       const at = slot * 4;

@@ -12,6 +12,11 @@ export interface JiebaDictionary {
   /** Children of the root by BMP code unit (the first step of every lookup), −1 = none. */
   readonly roots: Int32Array;
   /**
+   * Per node, bit `code point & 31` is set when some child has such a code point: a walk that
+   * cannot go on (most of them, one character past a word) stops without probing the table.
+   */
+  readonly childBits: Int32Array;
+  /**
    * ln(freq) − ln(total) of the word that ends at a node; NaN when the node is only a prefix.
    * Computed in the same order as jieba-rs so sums of these compare the same way.
    */
@@ -34,6 +39,7 @@ export function loadJiebaDictionary(text: string): JiebaDictionary {
   const table = new Int32Array(slots * 4).fill(-1);
   const roots = new Int32Array(0x10000).fill(-1);
   const freqs = new Float64Array(entries.codeUnits + 1).fill(-1);
+  const childBits = new Int32Array(entries.codeUnits + 1);
   let nodes = 1;
   const childOf = (parent: number, codePoint: number): number => {
     let slot = hashSlot(parent, codePoint, mask);
@@ -44,6 +50,7 @@ export function loadJiebaDictionary(text: string): JiebaDictionary {
         table[at + 1] = codePoint;
         table[at + 2] = nodes;
         if (parent === 0 && codePoint < 0x10000) roots[codePoint] = nodes;
+        childBits[parent] = (childBits[parent] ?? 0) | (1 << (codePoint & 31));
         return nodes++;
       }
       if (table[at] === parent && table[at + 1] === codePoint) return table[at + 2] ?? -1;
@@ -68,7 +75,14 @@ export function loadJiebaDictionary(text: string): JiebaDictionary {
     const freq = freqs[node] ?? -1;
     if (freq >= 0) logProbability[node] = Math.log(freq) - logTotal;
   }
-  return { table, mask, roots, logProbability, unknownLogProbability: 0 - logTotal };
+  return {
+    table,
+    mask,
+    roots,
+    childBits: childBits.slice(0, nodes),
+    logProbability,
+    unknownLogProbability: 0 - logTotal,
+  };
 }
 
 /** The slot where the edge (parent, code point) is stored or its probe starts. */
