@@ -49,7 +49,7 @@ export function selectRelatedArticles(
   options: RelatedOptions,
 ): Map<string, RelatedPick[]> {
   const articles = [...sources].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const settings = `${options.segmenterName}/title×${options.titleWeight}/v3`;
+  const settings = `${options.segmenterName}/title×${options.titleWeight}/v4`;
   function* counted() {
     for (const article of articles) {
       const key = hashArticleText(article, settings);
