@@ -26,7 +26,7 @@ export function createJiebaSegmenter(dictionary = loadDefaultDictionary()): Segm
     if (((childBits[parent] ?? 0) & (1 << (codePoint & 31))) === 0) return -1;
     let slot = hashSlot(parent, codePoint, mask);
     for (;;) {
-      const at = slot * 4;
+      const at = slot * 3;
       const stored = table[at] ?? -1;
       if (stored === parent && table[at + 1] === codePoint) return table[at + 2] ?? -1;
       if (stored === -1) return -1;

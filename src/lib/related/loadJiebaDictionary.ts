@@ -5,7 +5,7 @@
  * objects would cost seconds to build and far more memory.
  */
 export interface JiebaDictionary {
-  /** Slots of 4 Int32: parent node, code point, child node, unused. Parent -1 = empty slot. */
+  /** Slots of 3 Int32: parent node, code point, child node. Parent −1 = empty slot. */
   readonly table: Int32Array;
   /** Slot count − 1 (a power of two − 1). */
   readonly mask: number;
@@ -67,6 +67,23 @@ export function loadJiebaDictionary(text: string): JiebaDictionary {
     freqs[node] = entries.freqs[k] ?? 0;
   }
 
+  // Rebuilt at its final size: half empty, 3 Int32 a slot (12 MB for jieba's 500k nodes rather
+  // than the 32 MB sized for the worst case), which keeps more of it in the CPU's caches.
+  let finalSlots = 1;
+  while (finalSlots < 2 * nodes) finalSlots *= 2;
+  const finalMask = finalSlots - 1;
+  const edges = new Int32Array(finalSlots * 3).fill(-1);
+  for (let at = 0; at < table.length; at += 4) {
+    const parent = table[at] ?? -1;
+    if (parent === -1) continue;
+    const codePoint = table[at + 1] ?? 0;
+    let slot = hashSlot(parent, codePoint, finalMask);
+    while (edges[slot * 3] !== -1) slot = (slot + 1) & finalMask;
+    edges[slot * 3] = parent;
+    edges[slot * 3 + 1] = codePoint;
+    edges[slot * 3 + 2] = table[at + 2] ?? -1;
+  }
+
   let total = 0;
   for (let node = 1; node < nodes; node++) if ((freqs[node] ?? -1) >= 0) total += freqs[node] ?? 0;
   const logTotal = Math.log(total);
@@ -76,8 +93,8 @@ export function loadJiebaDictionary(text: string): JiebaDictionary {
     if (freq >= 0) logProbability[node] = Math.log(freq) - logTotal;
   }
   return {
-    table,
-    mask,
+    table: edges,
+    mask: finalMask,
     roots,
     childBits: childBits.slice(0, nodes),
     logProbability,
