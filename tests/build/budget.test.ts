@@ -27,3 +27,20 @@ describe("page weight", () => {
     expect(weight).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 });
+
+describe("fonts", () => {
+  // Reader-side budget: system fonts only. A web font is a download per page view (a CJK one is
+  // megabytes) and a flash of changed text; the CSS names system families (global.css --font-body).
+  const files = readdirSync(fixtureSite, { recursive: true, encoding: "utf8" });
+
+  it("ships no font file", () => {
+    expect(files.filter((file) => /\.(woff2?|ttf|otf|eot)$/i.test(file))).toEqual([]);
+  });
+
+  it("declares no @font-face in any stylesheet or page", () => {
+    const declaring = files
+      .filter((file) => /\.(css|html)$/.test(file))
+      .filter((file) => /@font-face/i.test(readFileSync(path.join(fixtureSite, file), "utf8")));
+    expect(declaring).toEqual([]);
+  });
+});
