@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rerankByTitle } from "../../src/lib/search/rerankByTitle.ts";
+import { searchAttributes } from "../../src/lib/search/searchAttributes.ts";
 import { hasHan, normalizeQuery } from "../../src/lib/search/normalizeQuery.ts";
 import { toSimplified } from "../../src/lib/search/toSimplified.ts";
 import {
@@ -145,5 +146,36 @@ describe("rerankByTitle", () => {
   });
   it("leaves the order alone when no title matches", () => {
     expect(rerank("防火墙", "防火墙")).toEqual(titles);
+  });
+});
+
+describe("searchAttributes", () => {
+  const article = {
+    title: "夜班公交里的城市",
+    // 21:00 on 31 December in Los Angeles is already 1 January in Shanghai: the site's day counts.
+    date: new Date("2025-12-31T21:00:00-08:00"),
+    author: "林间",
+    excerpt: "一段摘要，含逗号, 和 [方括号]",
+    tags: ["城市", "交通"],
+  };
+  it("marks the body searchable with title, date, author, excerpt and tags as metadata", () => {
+    const attributes = searchAttributes(article);
+    expect(attributes["data-pagefind-body"]).toBe("");
+    expect(attributes["data-pagefind-meta"]).toBe(
+      "title[data-title], date[data-date], author[data-author], excerpt[data-excerpt], tags[data-tags]",
+    );
+    expect(attributes).toMatchObject({
+      "data-title": "夜班公交里的城市",
+      "data-excerpt": "一段摘要，含逗号, 和 [方括号]",
+      "data-tags": "城市、交通",
+      "data-author": "林间",
+    });
+  });
+  it("dates, filters and sorts by the day in the site's time zone", () => {
+    const attributes = searchAttributes(article);
+    expect(attributes["data-date"]).toBe("2026-01-01");
+    expect(attributes["data-year"]).toBe("2026");
+    expect(attributes["data-pagefind-filter"]).toBe("author[data-author], year[data-year]");
+    expect(attributes["data-pagefind-sort"]).toBe("date[data-date]");
   });
 });
