@@ -1,12 +1,16 @@
 // Benchmark of the 相关文章 engine alone (no Astro) at 1k, 10k and 100k articles made by
-// ../shared/tools/make-corpus.mjs into /tmp (made once, reused). Each size runs in its own
-// process, so peak memory (maxRSS) is that size's: cold (nothing cached: every article is
-// segmented) and warm (term counts from the content-hash cache, as on a rebuild).
+// ../shared/tools/make-corpus.mjs into /tmp (made once, reused). Each run is its own process, so
+// peak memory (maxRSS) is that run's: cold (nothing cached: every article is segmented) and warm
+// (term counts from the content-hash cache, as on a rebuild). The cache lives in a private
+// temporary folder, so two benchmarks on one machine never share or delete each other's.
 //
-//   npm run bench:related                 1000 10000 100000
-//   npm run bench:related -- 1000 10000   chosen sizes
+//   npm run bench:related                            1000 10000 100000, one cold+warm pair each
+//   npm run bench:related -- 1000 10000 --runs 5     chosen sizes; 5 pairs each, then medians
+//
+// Engine CPU is the figure to compare on a shared machine: wall time also counts other processes.
 import { execFileSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createJiebaSegmenter } from "../src/lib/related/createJiebaSegmenter.ts";
@@ -17,39 +21,77 @@ import { readArticleFiles } from "./related/readArticleFiles.ts";
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const makeCorpus = path.join(root, "..", "shared", "tools", "make-corpus.mjs");
 const corpusDir = (count: number) => `/tmp/related-corpus-${count}`;
-const cacheFile = (count: number) => `/tmp/related-corpus-${count}.terms-cache.json`;
 
-const [mode, arg] = process.argv.slice(2);
+interface Result {
+  count: number;
+  run: "cold" | "warm";
+  readSeconds: number;
+  engineSeconds: number;
+  engineCpuSeconds: number;
+  cacheHits: number;
+  rssBeforeMiB: number;
+  peakRssMiB: number;
+  heapMiB: number;
+  emptyLists: number;
+}
+
+const [mode] = process.argv.slice(2);
 if (mode === "--run") {
-  runOne(Number(arg), process.argv[4] === "warm");
+  const [, count, run, cacheFile] = process.argv.slice(2);
+  console.log(JSON.stringify(runOne(Number(count), run === "warm", cacheFile ?? "")));
 } else {
-  const sizes = process.argv
-    .slice(2)
-    .map(Number)
-    .filter((n) => n > 0);
-  console.log("articles  run   read s  engine s  engine CPU s  cache hits  peak RSS MiB  heap MiB");
-  for (const count of sizes.length > 0 ? sizes : [1000, 10000, 100000]) {
-    if (!existsSync(corpusDir(count))) {
-      execFileSync(process.execPath, [makeCorpus, "--count", String(count), "--out", corpusDir(count)], {
-        stdio: "inherit",
-      });
+  main();
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const runsAt = args.indexOf("--runs");
+  const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 1;
+  const sizes = args.filter((arg, i) => !arg.startsWith("--") && i !== runsAt + 1).map(Number);
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), "related-bench-"));
+  console.log(
+    "articles  run   read s  engine s  engine CPU s  cache hits  RSS before MiB  peak RSS MiB  heap MiB",
+  );
+  try {
+    for (const count of sizes.length > 0 ? sizes : [1000, 10000, 100000]) {
+      if (!existsSync(corpusDir(count))) {
+        execFileSync(process.execPath, [makeCorpus, "--count", String(count), "--out", corpusDir(count)], {
+          stdio: "inherit",
+        });
+      }
+      const results: Result[] = [];
+      for (let i = 0; i < runs; i++) {
+        const cacheFile = path.join(cacheDir, `terms-${count}.json`);
+        rmSync(cacheFile, { force: true });
+        for (const run of ["cold", "warm"]) {
+          const output = execFileSync(
+            process.execPath,
+            [fileURLToPath(import.meta.url), "--run", String(count), run, cacheFile],
+            { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+          );
+          const result = JSON.parse(output) as Result;
+          results.push(result);
+          console.log(formatRow(result, ""));
+        }
+      }
+      if (runs > 1) {
+        for (const run of ["cold", "warm"] as const) {
+          console.log(formatRow(medianOf(results.filter((r) => r.run === run)), `  median of ${runs}`));
+        }
+      }
     }
-    rmSync(cacheFile(count), { force: true });
-    for (const run of ["cold", "warm"]) {
-      execFileSync(process.execPath, [fileURLToPath(import.meta.url), "--run", String(count), run], {
-        stdio: "inherit",
-      });
-    }
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
   }
 }
 
-function runOne(count: number, warm: boolean): void {
+function runOne(count: number, warm: boolean, cacheFile: string): Result {
   const started = performance.now();
   const articles = readArticleFiles(corpusDir(count));
   const read = performance.now();
-  // CPU time as well as wall time: on a shared machine the wall time also counts other processes.
+  const rssBefore = process.memoryUsage().rss;
   const cpuBefore = process.cpuUsage();
-  const cache = createTermCountCache(cacheFile(count));
+  const cache = createTermCountCache(cacheFile);
   const related = selectRelatedArticles(articles, {
     ...RELATED_DEFAULTS,
     limit: 5,
@@ -60,19 +102,51 @@ function runOne(count: number, warm: boolean): void {
   const engine = performance.now();
   const cpu = process.cpuUsage(cpuBefore);
   cache.save();
-  const empty = [...related.values()].filter((list) => list.length === 0).length;
-  const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
-  console.log(
-    [
-      String(count).padStart(8),
-      (warm ? "warm" : "cold").padStart(5),
-      ((read - started) / 1000).toFixed(1).padStart(8),
-      ((engine - read) / 1000).toFixed(1).padStart(9),
-      ((cpu.user + cpu.system) / 1e6).toFixed(1).padStart(13),
-      String(cache.stats.hits).padStart(11),
-      mib(process.resourceUsage().maxRSS * 1024).padStart(13),
-      mib(process.memoryUsage().heapUsed).padStart(9),
-      empty > 0 ? `  (${empty} articles got no list)` : "",
-    ].join(" "),
-  );
+  const mib = (bytes: number) => bytes / 2 ** 20;
+  return {
+    count,
+    run: warm ? "warm" : "cold",
+    readSeconds: (read - started) / 1000,
+    engineSeconds: (engine - read) / 1000,
+    engineCpuSeconds: (cpu.user + cpu.system) / 1e6,
+    cacheHits: cache.stats.hits,
+    rssBeforeMiB: mib(rssBefore),
+    peakRssMiB: mib(process.resourceUsage().maxRSS * 1024),
+    heapMiB: mib(process.memoryUsage().heapUsed),
+    emptyLists: [...related.values()].filter((list) => list.length === 0).length,
+  };
+}
+
+/** Each figure's median on its own (the rows are not one run). */
+function medianOf(results: Result[]): Result {
+  const median = (pick: (r: Result) => number) => {
+    const sorted = results.map(pick).sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  };
+  const first = results[0] as Result;
+  return {
+    ...first,
+    readSeconds: median((r) => r.readSeconds),
+    engineSeconds: median((r) => r.engineSeconds),
+    engineCpuSeconds: median((r) => r.engineCpuSeconds),
+    rssBeforeMiB: median((r) => r.rssBeforeMiB),
+    peakRssMiB: median((r) => r.peakRssMiB),
+    heapMiB: median((r) => r.heapMiB),
+  };
+}
+
+function formatRow(r: Result, note: string): string {
+  return [
+    String(r.count).padStart(8),
+    r.run.padStart(5),
+    r.readSeconds.toFixed(1).padStart(8),
+    r.engineSeconds.toFixed(1).padStart(9),
+    r.engineCpuSeconds.toFixed(1).padStart(13),
+    String(r.cacheHits).padStart(11),
+    r.rssBeforeMiB.toFixed(0).padStart(15),
+    r.peakRssMiB.toFixed(0).padStart(13),
+    r.heapMiB.toFixed(0).padStart(9),
+    r.emptyLists > 0 ? `  (${r.emptyLists} articles got no list)` : "",
+    note,
+  ].join(" ");
 }

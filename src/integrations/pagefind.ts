@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
 import { segmentHtmlForIndex } from "../lib/search/segmentForIndex.ts";
+import { searchablePart } from "../lib/search/searchablePart.ts";
 
 export interface PagefindOptions {
   /** The site's BCP 47 language (SITE.lang). Must be Chinese: Pagefind segments only `zh*`. */
@@ -75,16 +76,20 @@ export async function buildSearchIndex({ siteDir, lang }: SearchIndexOptions): P
 
     // Pages are handed over one by one rather than with addDirectory so that their Chinese text
     // can be pre-segmented the way queries are (see segmentForIndex.ts). Only pages that mark a
-    // data-pagefind-body are searchable at all; the rest are not even sent.
+    // data-pagefind-body are searchable at all; the rest are not even sent, and of those only the
+    // <article> is (searchablePart.ts).
     const pages = (await htmlFiles(siteDir)).filter((file) => !file.startsWith(`pagefind${path.sep}`));
     let seen = 0;
     for (let start = 0; start < pages.length; start += BATCH) {
       await Promise.all(
         pages.slice(start, start + BATCH).map(async (file) => {
-          const html = await readFile(path.join(siteDir, file), "utf8");
-          if (!html.includes("data-pagefind-body")) return;
+          const searchable = searchablePart(await readFile(path.join(siteDir, file), "utf8"), language);
+          if (searchable === undefined) return;
           seen += 1;
-          const added = await index.addHTMLFile({ url: pageUrl(file), content: segmentHtmlForIndex(html) });
+          const added = await index.addHTMLFile({
+            url: pageUrl(file),
+            content: segmentHtmlForIndex(searchable),
+          });
           check(`addHTMLFile ${file}`, added.errors);
         }),
       );

@@ -1,5 +1,6 @@
 import type { APIRoute } from "astro";
 import { getFeedEntries } from "../data/feedEntries.ts";
+import { socialImageHref } from "../data/socialImages.ts";
 import { formatIsoDateTime } from "../lib/dates.ts";
 import { SITE } from "../config.ts";
 import { t } from "../i18n/zh-CN.ts";
@@ -7,6 +8,10 @@ import { t } from "../i18n/zh-CN.ts";
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1): the same entries as /rss.xml. */
 export const GET: APIRoute = async () => {
   const entries = await getFeedEntries();
+  const imageOf = (id: string) => {
+    const href = socialImageHref(id);
+    return href ? { image: new URL(href, SITE.url).href } : {};
+  };
   const feed = {
     version: "https://jsonfeed.org/version/1.1",
     title: t("feed.title", { site: SITE.title }),
@@ -24,9 +29,7 @@ export const GET: APIRoute = async () => {
       ...(article.updated ? { date_modified: formatIsoDateTime(article.updated) } : {}),
       authors: [{ name: article.author }],
       tags: article.tags,
-      ...(SITE.socialImages
-        ? { image: new URL(`/og/${encodeURIComponent(article.id)}.png`, SITE.url).href }
-        : {}),
+      ...imageOf(article.id),
     })),
   };
   return new Response(JSON.stringify(feed), {

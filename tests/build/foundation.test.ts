@@ -133,6 +133,7 @@ describe("article page", () => {
   it("renders MDX with its component and CJK emphasis", () => {
     const $m = page("articles/echo-mdx/");
     expect($m(".prose .callout__title").text()).toBe("编者按");
+    expect($m(".prose aside.callout").attr("role")).toBe("note");
     expect($m(".prose strong").first().text()).toBe("“引号”");
   });
 

@@ -86,6 +86,7 @@ describe("search from an article's sidebar", () => {
     expect(await page.locator(".search-popup__status").textContent()).toBe(
       "没有找到与“量子计算机”相关的文章。",
     );
+    expect(await page.locator(".search-popup__more").isVisible()).toBe(false);
     await box.fill("草稿不应出现");
     expect(await dropdownTitles(page)).toEqual([]);
   });
@@ -159,6 +160,28 @@ describe("the /search/ page", () => {
     await page.goBack();
     await expect.poll(() => new URL(page.url()).searchParams.get("tag")).toBe(null);
     expect(await page.locator("select[name=tag]").inputValue()).toBe("");
+  });
+
+  it("shows no pager before a search, and stays put while the filter menus fill", async () => {
+    const context = await site.browser.newContext({ locale: "zh-CN", viewport: { width: 390, height: 844 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      Object.assign(window, { shifts });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          shifts.push((entry as PerformanceEntry & { value: number }).value);
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(`${site.url}/search/`);
+    // The menus fill from the index after the page is shown; then let two frames be painted.
+    await page.locator("select[name=tag] option:not([value=''])").first().waitFor({ state: "attached" });
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+    expect(await page.locator("[data-search-pager]").isVisible()).toBe(false);
   });
 
   it("pages through many results and sorts by date", async () => {

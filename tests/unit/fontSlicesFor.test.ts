@@ -12,6 +12,12 @@ describe("fontSlicesFor", () => {
     expect(fontSlicesFor("   ", ranges)).toEqual([]);
   });
 
+  it("finds a character in overlapping ranges of several slices", () => {
+    const overlapping = { wide: "U+4E00-9FFF", narrow: "U+4E2D", later: "U+4E20-4E30" };
+    expect(fontSlicesFor("中", overlapping)).toEqual(["wide", "narrow", "later"]);
+    expect(fontSlicesFor("丁", overlapping)).toEqual(["wide"]);
+  });
+
   it("covers every character of a Chinese title with the real Noto Sans SC slices", () => {
     const file = createRequire(import.meta.url).resolve("@fontsource/noto-sans-sc/unicode.json");
     const real = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;

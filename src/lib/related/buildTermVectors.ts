@@ -40,59 +40,64 @@ export function buildTermVectors(
 ): TermVectors {
   const vocabulary: string[] = [];
   const termIds = new Map<string, number>();
-  const df: number[] = [];
   const idOf = (term: string): number => {
     let id = termIds.get(term);
     if (id === undefined) {
       id = vocabulary.length;
       termIds.set(term, id);
       vocabulary.push(term);
-      df.push(0);
     }
     return id;
   };
 
   // Interned as they arrive, so only one article's term strings are alive at a time: at 100k
   // articles the strings would not fit in memory all at once.
-  const docs: { contentIds: Int32Array; counts: Float32Array; tagIds: Int32Array }[] = [];
+  const docs: { ids: Int32Array; counts: Float32Array; contentSize: number }[] = [];
   for (const { counts, tags } of articles) {
-    const contentIds = Int32Array.from(counts.terms, idOf);
-    const tagIds = Int32Array.from(new Set(tags), (tag) => idOf(TAG_PREFIX + tag));
-    for (const id of contentIds) df[id] = (df[id] ?? 0) + 1;
-    for (const id of tagIds) df[id] = (df[id] ?? 0) + 1;
-    docs.push({ contentIds, counts: Float32Array.from(counts.counts), tagIds });
+    const uniqueTags = new Set(tags);
+    const contentSize = counts.terms.length;
+    const ids = new Int32Array(contentSize + uniqueTags.size);
+    for (let k = 0; k < contentSize; k++) ids[k] = idOf(counts.terms[k] ?? "");
+    let k = contentSize;
+    for (const tag of uniqueTags) ids[k++] = idOf(TAG_PREFIX + tag);
+    docs.push({ ids, counts: Float32Array.from(counts.counts), contentSize });
   }
 
   const n = docs.length;
+  const df = new Int32Array(vocabulary.length);
+  for (const { ids } of docs) for (const id of ids) df[id] = (df[id] ?? 0) + 1;
   // Smoothed for terms, so two articles of a tiny site can still share one; plain for tags, so a
-  // tag on every article weighs exactly nothing.
-  const idf = (id: number) => Math.log((n + 1) / (df[id] ?? 1));
-  const tagIdf = (id: number) => Math.log(n / (df[id] ?? 1));
-  const kept = docs.map((doc) => {
-    const size = doc.contentIds.length + doc.tagIds.length;
-    const ids = new Int32Array(size);
+  // tag on every article weighs exactly nothing. Once per term, not once per occurrence.
+  const idf = Float64Array.from(df, (count, id) =>
+    isTagTerm(vocabulary[id] ?? "") ? Math.log(n / count) : Math.log((n + 1) / count),
+  );
+
+  let sorted = new Float64Array(64);
+  const kept = docs.map(({ ids, counts, contentSize }) => {
+    const size = ids.length;
     const weights = new Float64Array(size);
-    ids.set(doc.contentIds);
-    ids.set(doc.tagIds, doc.contentIds.length);
     let contentNorm = 0;
     let tagNorm = 0;
     for (let k = 0; k < size; k++) {
       const id = ids[k] ?? 0;
-      const isContent = k < doc.contentIds.length;
-      const weight = isContent ? (1 + Math.log(doc.counts[k] ?? 1)) * idf(id) : tagIdf(id);
+      const weight = k < contentSize ? (1 + Math.log(counts[k] ?? 1)) * (idf[id] ?? 0) : (idf[id] ?? 0);
       weights[k] = weight;
-      if (isContent) contentNorm += weight * weight;
+      if (k < contentSize) contentNorm += weight * weight;
       else tagNorm += weight * weight;
     }
     const contentScale = Math.sqrt(options.contentWeight / (contentNorm || 1));
     const tagScale = Math.sqrt(options.tagWeight / (tagNorm || 1));
     for (let k = 0; k < size; k++) {
       const shared = (df[ids[k] ?? 0] ?? 0) >= 2;
-      weights[k] = shared ? (weights[k] ?? 0) * (k < doc.contentIds.length ? contentScale : tagScale) : 0;
+      weights[k] = shared ? (weights[k] ?? 0) * (k < contentSize ? contentScale : tagScale) : 0;
     }
     // The weight of the topTerms-th strongest term: only entries at least that strong are sorted
     // with the full comparison (a native numeric sort finds it much faster than sorting all).
-    const threshold = weights.slice().sort().reverse()[options.topTerms - 1] ?? 0;
+    if (sorted.length < size) sorted = new Float64Array(2 * size);
+    const ascending = sorted.subarray(0, size);
+    ascending.set(weights);
+    ascending.sort();
+    const threshold = size >= options.topTerms ? (ascending[size - options.topTerms] ?? 0) : 0;
     const order: number[] = [];
     for (let k = 0; k < size; k++) {
       const weight = weights[k] ?? 0;
@@ -103,23 +108,30 @@ export function buildTermVectors(
         (weights[b] ?? 0) - (weights[a] ?? 0) ||
         compareStrings(vocabulary[ids[a] ?? 0], vocabulary[ids[b] ?? 0]),
     );
-    const top = order.slice(0, options.topTerms);
-    return {
-      terms: Int32Array.from(top, (k) => ids[k] ?? 0),
-      weights: Float32Array.from(top, (k) => weights[k] ?? 0),
-    };
+    const top = Math.min(order.length, options.topTerms);
+    const terms = new Int32Array(top);
+    const topWeights = new Float32Array(top);
+    for (let k = 0; k < top; k++) {
+      terms[k] = ids[order[k] ?? 0] ?? 0;
+      topWeights[k] = weights[order[k] ?? 0] ?? 0;
+    }
+    return { terms, weights: topWeights };
   });
 
   const postings = new Int32Array(vocabulary.length);
   for (const row of kept) for (const id of row.terms) postings[id] = (postings[id] ?? 0) + 1;
   const cap = Math.max(options.minPostingsCap, Math.floor(options.maxPostingsRatio * n));
-  const useful = (id: number) => (postings[id] ?? 0) >= 2 && (postings[id] ?? 0) <= cap;
-
   return {
     vocabulary,
     rows: kept.map(({ terms, weights }) => {
-      const keep = Array.from(terms, useful);
-      return { terms: terms.filter((_, k) => keep[k]), weights: weights.filter((_, k) => keep[k]) };
+      let size = 0;
+      for (let k = 0; k < terms.length; k++) {
+        const count = postings[terms[k] ?? 0] ?? 0;
+        if (count < 2 || count > cap) continue;
+        terms[size] = terms[k] ?? 0;
+        weights[size++] = weights[k] ?? 0;
+      }
+      return { terms: terms.slice(0, size), weights: weights.slice(0, size) };
     }),
   };
 }

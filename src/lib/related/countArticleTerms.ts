@@ -6,8 +6,9 @@ const CODE_WEIGHT = 0.5;
 
 /**
  * Term counts of one article, with the title's terms counted `titleWeight` times: a title says
- * what an article is about more reliably than any paragraph. Terms are sorted so the same text
- * always gives the same counts (and the same cache entry).
+ * what an article is about more reliably than any paragraph. Terms come in order of first
+ * appearance, so the same text always gives the same counts in the same order (and the same
+ * cache entry). Not sorted: sorting the strings cost more than counting them (0.3 s at 10k).
  */
 export function countArticleTerms(
   article: { title: string; body: string },
@@ -32,6 +33,5 @@ export function countArticleTerms(
   for (const term of extractTerms(code.join("\n"), segmentWords)) {
     counts.set(term, (counts.get(term) ?? 0) + codeWeight);
   }
-  const terms = [...counts.keys()].sort();
-  return { terms, counts: terms.map((term) => counts.get(term) ?? 0) };
+  return { terms: [...counts.keys()], counts: [...counts.values()] };
 }

@@ -22,7 +22,8 @@ export function extractTerms(text: string, segmentWords: SegmentWords): string[]
   const hanRuns = clean.match(HAN_RUN);
   if (hanRuns) {
     for (const word of segmentWords(hanRuns.join("\n"))) {
-      if (word.length >= 2 && !word.includes("\n") && !HAN_STOP_WORDS.has(word)) terms.push(word);
+      // Length first: it drops most of what the segmenter returns (single characters, "\n").
+      if (word.length >= 2 && !HAN_STOP_WORDS.has(word) && !word.includes("\n")) terms.push(word);
     }
   }
   for (const [word] of clean.matchAll(LATIN_WORD)) {

@@ -88,14 +88,13 @@ function truncatePostings(
     const start = starts[t] ?? 0;
     const end = starts[t + 1] ?? 0;
     if (end - start <= max) continue;
-    const entries = Array.from({ length: end - start }, (_, k) => ({
-      row: rowsOut[start + k] ?? 0,
-      weight: weightsOut[start + k] ?? 0,
-    }));
-    entries.sort((a, b) => b.weight - a.weight || a.row - b.row);
-    entries.forEach((entry, k) => {
-      rowsOut[start + k] = entry.row;
-      weightsOut[start + k] = entry.weight;
+    const rows = rowsOut.slice(start, end);
+    const weights = weightsOut.slice(start, end);
+    const order = Array.from({ length: end - start }, (_, k) => k);
+    order.sort((a, b) => (weights[b] ?? 0) - (weights[a] ?? 0) || (rows[a] ?? 0) - (rows[b] ?? 0));
+    order.forEach((k, at) => {
+      rowsOut[start + at] = rows[k] ?? 0;
+      weightsOut[start + at] = weights[k] ?? 0;
     });
   }
 }

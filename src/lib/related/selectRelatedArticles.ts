@@ -1,6 +1,6 @@
 import { buildTermVectors, type VectorOptions } from "./buildTermVectors.ts";
 import { countArticleTerms } from "./countArticleTerms.ts";
-import { explainMatch } from "./explainMatch.ts";
+import { explainMatches } from "./explainMatches.ts";
 import { hashArticleText } from "./hashArticleText.ts";
 import { rankByIndex } from "./rankByIndex.ts";
 import type { RelatedPick, RelatedSource, SegmentWords, TermCounts } from "./types.ts";
@@ -49,7 +49,7 @@ export function selectRelatedArticles(
   options: RelatedOptions,
 ): Map<string, RelatedPick[]> {
   const articles = [...sources].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const settings = `${options.segmenterName}/title×${options.titleWeight}/v3`;
+  const settings = `${options.segmenterName}/title×${options.titleWeight}/v4`;
   function* counted() {
     for (const article of articles) {
       const key = hashArticleText(article, settings);
@@ -74,28 +74,38 @@ export function selectRelatedArticles(
 
   const result = new Map<string, RelatedPick[]>();
   articles.forEach((article, i) => {
-    const picks: RelatedPick[] = [];
-    const taken = new Set<string>([article.id]);
+    const chosen: { index: number; pinned: boolean; score: number }[] = [];
+    const taken = new Set<number>([i]);
     for (const id of article.pinned ?? []) {
       // A pin to an article that is not published (a draft in production) is skipped silently:
       // the publish rule has the last word. Unknown ids are rejected earlier (findUnknownPins).
-      if (taken.has(id) || !indexOf.has(id)) continue;
-      taken.add(id);
-      const { sharedTerms, sharedTags } = explainMatch(vectors, i, indexOf.get(id) ?? 0, options.reasonTerms);
-      picks.push({ id, pinned: true, sharedTerms, sharedTags, score: 0 });
+      const index = indexOf.get(id);
+      if (index === undefined || taken.has(index)) continue;
+      taken.add(index);
+      chosen.push({ index, pinned: true, score: 0 });
     }
     for (const { index, score } of ranked[i] ?? []) {
-      const other = articles[index];
-      if (!other || taken.has(other.id)) continue;
-      taken.add(other.id);
-      picks.push({
-        id: other.id,
-        pinned: false,
-        ...explainMatch(vectors, i, index, options.reasonTerms),
-        score,
-      });
+      if (taken.has(index)) continue;
+      taken.add(index);
+      chosen.push({ index, pinned: false, score });
     }
-    result.set(article.id, picks.slice(0, options.limit));
+    const picks = chosen.slice(0, options.limit);
+    const reasons = explainMatches(
+      vectors,
+      i,
+      picks.map((pick) => pick.index),
+      options.reasonTerms,
+    );
+    result.set(
+      article.id,
+      picks.map(({ index, pinned, score }, k) => ({
+        id: articles[index]?.id ?? "",
+        pinned,
+        sharedTerms: reasons[k]?.sharedTerms ?? [],
+        sharedTags: reasons[k]?.sharedTags ?? [],
+        score,
+      })),
+    );
   });
   return result;
 }
