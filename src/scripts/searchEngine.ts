@@ -73,19 +73,24 @@ let folding: Promise<(text: string) => string> | undefined;
 
 /**
  * How to fold a query: with the traditional→simplified converter when it may have traditional
- * characters, loaded then (its dictionaries are a chunk of their own, ~50 KB gzipped), else as
+ * characters, loaded then (a bundle of its own, ~50 KB gzipped; see foldingLoader.ts), else as
  * it is.
  */
 async function foldingFor(raw: string): Promise<NormalizeOptions> {
   if (!needsFolding(raw)) return {};
-  folding ??= import("../lib/search/toSimplified.ts").then(
-    (module) => module.toSimplified,
-    (error: unknown) => {
-      folding = undefined;
-      throw error;
-    },
-  );
+  folding ??= loadConverter().catch((error: unknown) => {
+    folding = undefined;
+    throw error;
+  });
   return { fold: await folding };
+}
+
+async function loadConverter(): Promise<(text: string) => string> {
+  const url = window.__searchFold;
+  if (url === undefined) throw new Error("search: no converter URL (SearchBox.astro's loader sets it)");
+  await import(/* @vite-ignore */ url);
+  if (window.__toSimplified === undefined) throw new Error(`search: ${url} did not set the converter`);
+  return window.__toSimplified;
 }
 
 function loadPagefind(): Promise<Pagefind> {
