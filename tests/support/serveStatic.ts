@@ -60,12 +60,14 @@ export async function serveStatic(
   { gzip = false }: ServeOptions = {},
 ): Promise<StaticServer> {
   const roots = typeof root === "string" ? [root] : root;
+  const notFound = roots.map((dir) => resolveFile(dir, "/404.html")).find((file) => file !== undefined);
+  if (notFound === undefined) throw new Error(`serveStatic: no 404.html in ${roots.join(", ")}`);
   const served: ServedFile[] = [];
   let inFlight = 0;
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
     const found = roots.map((dir) => resolveFile(dir, pathname)).find((file) => file !== undefined);
-    const file = found ?? path.join(roots[0]!, "404.html");
+    const file = found ?? notFound;
     const type = TYPES[path.extname(file)] ?? "application/octet-stream";
     const compress =
       gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
