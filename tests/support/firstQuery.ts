@@ -24,6 +24,12 @@ export interface FirstQuery {
   focusToResultsMs: number;
   /** The input event → results on screen (includes the debounce). */
   inputToResultsMs: number;
+  /**
+   * The search starting → results on screen: the engine's answer time. It starts when the box
+   * shows search.loading, after the debounce (or, typed before the box's script arrived, as soon
+   * as it does); Pagefind's files still to load count, nothing of the debounce does.
+   */
+  searchToResultsMs: number;
   /** Titles of the results shown, in order. */
   titles: string[];
 }
@@ -56,9 +62,14 @@ export async function measureFirstQuery(
     const loading = t("search.loading");
     await page.evaluate(
       ({ selector, loading }) => {
-        const marks: { focus?: number; input?: number; done?: number; titles?: string[]; origin: number } = {
-          origin: performance.timeOrigin,
-        };
+        const marks: {
+          focus?: number;
+          input?: number;
+          start?: number;
+          done?: number;
+          titles?: string[];
+          origin: number;
+        } = { origin: performance.timeOrigin };
         (window as unknown as { firstQuery: typeof marks }).firstQuery = marks;
         const input = document.querySelector(selector)!;
         input.addEventListener("focus", () => (marks.focus ??= performance.now()), { capture: true });
@@ -66,6 +77,7 @@ export async function measureFirstQuery(
         new MutationObserver(() => {
           const status = document.querySelector(".search-popup__status")?.textContent ?? "";
           if (marks.input === undefined || marks.done !== undefined) return;
+          if (status === loading) marks.start ??= performance.now();
           if (status === "" || status === loading) return;
           marks.done = performance.now();
           marks.titles = [...document.querySelectorAll(".search-popup [role=option] .search-hit__title")].map(
@@ -95,7 +107,14 @@ export async function measureFirstQuery(
       () =>
         (
           window as unknown as {
-            firstQuery: { focus: number; input: number; done: number; titles: string[]; origin: number };
+            firstQuery: {
+              focus: number;
+              input: number;
+              start?: number;
+              done: number;
+              titles: string[];
+              origin: number;
+            };
           }
         ).firstQuery,
     );
@@ -114,6 +133,7 @@ export async function measureFirstQuery(
       decoded: files.reduce((sum, file) => sum + file.decoded, 0),
       focusToResultsMs: marks.done - marks.focus,
       inputToResultsMs: marks.done - marks.input,
+      searchToResultsMs: marks.done - (marks.start ?? Number.NaN),
       titles: marks.titles,
     };
   } finally {
