@@ -37,7 +37,7 @@ try {
     `first query from ${articlePath} on ${roots.join(" over ")}, ${runs} fresh contexts each, gzip on\n`,
   );
   console.log(
-    "query            wire KiB  decoded KiB  files  focus→results ms  input→results ms  top result",
+    "query            wire KiB  decoded KiB  files  focus→results ms  input→results ms  search→results ms  top result",
   );
   const all: FirstQuery[][] = [];
   for (const query of queries) {
@@ -57,6 +57,7 @@ try {
           17,
         ),
         `${median(samples.map((s) => s.inputToResultsMs)).toFixed(0)}`.padStart(17),
+        `${median(samples.map((s) => s.searchToResultsMs)).toFixed(0)}`.padStart(18),
         ` ${first.titles[0] ?? "(none)"}`,
       ].join(" "),
     );
