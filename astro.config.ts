@@ -1,12 +1,8 @@
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { unified } from "@astrojs/markdown-remark";
-import remarkCjkFriendly from "remark-cjk-friendly";
-import remarkCjkFriendlyGfmStrikethrough from "remark-cjk-friendly-gfm-strikethrough";
 import { SITE } from "./src/config.ts";
-import { remarkArticleHeadings } from "./src/lib/markdown/remarkArticleHeadings.ts";
-import { remarkCjkAutolinks } from "./src/lib/markdown/remarkCjkAutolinks.ts";
-import { rehypeExternalLinks } from "./src/lib/markdown/rehypeExternalLinks.ts";
+import { markdownOptions } from "./src/lib/markdown/markdownOptions.ts";
 import { buildDirs } from "./src/lib/buildDirs.ts";
 import { pagefindIntegration } from "./src/integrations/pagefind.ts";
 import { sitemapIntegration } from "./src/integrations/sitemap.ts";
@@ -50,22 +46,7 @@ export default defineConfig({
       },
     },
   },
-  markdown: {
-    processor: unified({
-      // Without these, CommonMark's emphasis rules fail next to Chinese punctuation:
-      // **“引号”**后面 would print its asterisks.
-      remarkPlugins: [
-        remarkCjkFriendly,
-        remarkCjkFriendlyGfmStrikethrough,
-        remarkArticleHeadings,
-        remarkCjkAutolinks,
-      ],
-      rehypePlugins: [[rehypeExternalLinks, { siteUrl: SITE.url }]],
-      // SmartyPants would turn "--purge" in running text into an en dash and "quotes" into
-      // typographic ones; Chinese authors type their own 「」“” and ——.
-      smartypants: false,
-    }),
-  },
+  markdown: { processor: unified(markdownOptions(SITE.url)) },
   // Order matters. Pagefind after the pages and sitemap: it indexes the HTML they wrote.
   // atomicOutput LAST: builds go to a staging folder (hence the sitemap reads its pages there),
   // which replaces outDir only after every other build:done hook has succeeded.

@@ -1,7 +1,7 @@
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { AstroIntegration, AstroIntegrationLogger } from "astro";
+import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
 import { segmentHtmlForIndex } from "../lib/search/segmentForIndex.ts";
 import { searchablePart } from "../lib/search/searchablePart.ts";
@@ -22,13 +22,43 @@ export function pagefindIntegration({ lang }: PagefindOptions): AstroIntegration
     name: "site:pagefind",
     hooks: {
       "astro:build:done": async ({ dir, logger }) => {
-        await buildIndex(fileURLToPath(dir), lang, logger);
+        const { indexed, pages, seconds, files, bytes, outputPath } = await buildSearchIndex({
+          siteDir: fileURLToPath(dir),
+          lang,
+        });
+        logger.info(
+          `indexed ${indexed} of ${pages} pages in ${seconds.toFixed(1)} s: ${files} files, ${(bytes / 1024).toFixed(0)} KiB in ${outputPath}`,
+        );
       },
     },
   };
 }
 
-async function buildIndex(outDir: string, lang: string, logger: AstroIntegrationLogger): Promise<void> {
+export interface SearchIndexOptions {
+  /** A folder of built HTML pages; the index is written to its `pagefind/` subfolder. */
+  siteDir: string;
+  /** The site's BCP 47 language (SITE.lang); must be Chinese. */
+  lang: string;
+}
+
+export interface SearchIndexStats {
+  /** Pages searchable (with data-pagefind-body). */
+  indexed: number;
+  /** HTML pages looked at. */
+  pages: number;
+  seconds: number;
+  /** Files and bytes written under outputPath. */
+  files: number;
+  bytes: number;
+  outputPath: string;
+}
+
+/**
+ * Indexes every HTML page of a folder for search, exactly as the build does (the build calls
+ * this on its output; the search budget test calls it on pages it renders cheaply). Throws with
+ * Pagefind's message on any error it reports.
+ */
+export async function buildSearchIndex({ siteDir, lang }: SearchIndexOptions): Promise<SearchIndexStats> {
   // Pagefind runs its Chinese segmenter (jieba) only for pages it believes are Chinese. Forcing
   // the language makes that independent of each page's <html lang>, and the check keeps a config
   // change from silently turning the index into one long unsegmented token per sentence.
@@ -37,7 +67,7 @@ async function buildIndex(outDir: string, lang: string, logger: AstroIntegration
     throw new Error(`pagefind: SITE.lang is "${lang}"; the search index is tuned for Chinese (zh*).`);
   }
   const started = performance.now();
-  const outputPath = path.join(outDir, "pagefind");
+  const outputPath = path.join(siteDir, "pagefind");
   try {
     const created = await pagefind.createIndex({ forceLanguage: language });
     const index = created.index;
@@ -48,12 +78,12 @@ async function buildIndex(outDir: string, lang: string, logger: AstroIntegration
     // can be pre-segmented the way queries are (see segmentForIndex.ts). Only pages that mark a
     // data-pagefind-body are searchable at all; the rest are not even sent, and of those only the
     // <article> is (searchablePart.ts).
-    const pages = (await htmlFiles(outDir)).filter((file) => !file.startsWith(`pagefind${path.sep}`));
+    const pages = (await htmlFiles(siteDir)).filter((file) => !file.startsWith(`pagefind${path.sep}`));
     let seen = 0;
     for (let start = 0; start < pages.length; start += BATCH) {
       await Promise.all(
         pages.slice(start, start + BATCH).map(async (file) => {
-          const searchable = searchablePart(await readFile(path.join(outDir, file), "utf8"), language);
+          const searchable = searchablePart(await readFile(path.join(siteDir, file), "utf8"), language);
           if (searchable === undefined) return;
           seen += 1;
           const added = await index.addHTMLFile({
@@ -64,17 +94,18 @@ async function buildIndex(outDir: string, lang: string, logger: AstroIntegration
         }),
       );
     }
-    if (seen === 0) throw new Error(`pagefind: no pages with data-pagefind-body found in ${outDir}`);
+    if (seen === 0) throw new Error(`pagefind: no pages with data-pagefind-body found in ${siteDir}`);
 
     const written = await index.writeFiles({ outputPath });
     check("writeFiles", written.errors);
 
-    const indexed = await indexedPageCount(outputPath);
-    const { files, bytes } = await directorySize(outputPath);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    logger.info(
-      `indexed ${indexed} of ${pages.length} pages in ${seconds} s: ${files} files, ${(bytes / 1024).toFixed(0)} KiB in ${outputPath}`,
-    );
+    return {
+      indexed: await indexedPageCount(outputPath),
+      pages: pages.length,
+      seconds: (performance.now() - started) / 1000,
+      ...(await directorySize(outputPath)),
+      outputPath,
+    };
   } finally {
     await pagefind.close();
   }

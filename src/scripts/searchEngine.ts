@@ -3,12 +3,12 @@
  * stripped (src/lib/search), the all-words-then-any-word fallback, and results with the zero-width
  * word breaks of the index removed. Shared by the dropdown and the /search/ page.
  */
-import { hasHan, normalizeQuery } from "../lib/search/normalizeQuery.ts";
+import { needsFolding } from "../lib/search/mayBeTraditional.ts";
+import { normalizeQuery, type NormalizeOptions } from "../lib/search/normalizeQuery.ts";
 import { rerankByTitle } from "../lib/search/rerankByTitle.ts";
 import { searchWithFallback } from "../lib/search/searchWithFallback.ts";
 import { stripWordBreaks } from "../lib/search/segmentForIndex.ts";
 import { SEARCH } from "../lib/search/settings.ts";
-import { toSimplified } from "../lib/search/toSimplified.ts";
 
 export type Filters = Record<string, string[]>;
 
@@ -66,11 +66,31 @@ let pagefind: Promise<Pagefind> | undefined;
 
 /** Starts loading Pagefind early, e.g. when a search box gets focus. */
 export function warmUp(): void {
-  void loadPagefind()
-    // Then build the traditional→simplified tables (a traditional word builds both), while the
-    // reader is still typing rather than inside the first search.
-    .then(() => toSimplified("漢"))
-    .catch(() => undefined);
+  void loadPagefind().catch(() => undefined);
+}
+
+let folding: Promise<(text: string) => string> | undefined;
+
+/**
+ * How to fold a query: with the traditional→simplified converter when it may have traditional
+ * characters, loaded then (a bundle of its own, ~50 KB gzipped; see foldingLoader.ts), else as
+ * it is.
+ */
+async function foldingFor(raw: string): Promise<NormalizeOptions> {
+  if (!needsFolding(raw)) return {};
+  folding ??= loadConverter().catch((error: unknown) => {
+    folding = undefined;
+    throw error;
+  });
+  return { fold: await folding };
+}
+
+async function loadConverter(): Promise<(text: string) => string> {
+  const url = window.__searchFold;
+  if (url === undefined) throw new Error("search: no converter URL (SearchBox.astro's loader sets it)");
+  await import(/* @vite-ignore */ url);
+  if (window.__toSimplified === undefined) throw new Error(`search: ${url} did not set the converter`);
+  return window.__toSimplified;
 }
 
 function loadPagefind(): Promise<Pagefind> {
@@ -95,11 +115,10 @@ function loadPagefind(): Promise<Pagefind> {
  * debounce ends), so the search itself finds them in memory.
  */
 export function preload(raw: string): void {
-  const query = normalizeQuery(raw, hasHan(raw) ? { fold: toSimplified } : {});
-  if (query === "") return;
-  void loadPagefind()
-    .then((engine) => engine.preload(query))
-    .catch(() => undefined);
+  void (async () => {
+    const query = normalizeQuery(raw, await foldingFor(raw));
+    if (query !== "") await (await loadPagefind()).preload(query);
+  })().catch(() => undefined);
 }
 
 /**
@@ -107,7 +126,7 @@ export function preload(raw: string): void {
  * results are re-ordered by title match, which loads their data (SEARCH.titleRerankDepth fetches).
  */
 export async function search(raw: string, options: SearchOptions = {}): Promise<Found> {
-  const fold = hasHan(raw) ? { fold: toSimplified } : {};
+  const fold = await foldingFor(raw);
   const query = normalizeQuery(raw, fold);
   if (query === "") return { query, hits: [], relaxed: false };
   const engine = await loadPagefind();

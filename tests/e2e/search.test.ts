@@ -128,6 +128,11 @@ describe("the /search/ page", () => {
     expect(await page.locator("#page-search").inputValue()).toBe("夜班公交");
   });
 
+  it("finds an article by traditional characters (converter URL from the search box's loader)", async () => {
+    const page = await open(`/search/?q=${encodeURIComponent("司機與乘客")}`);
+    expect((await pageResults(page))[0]).toBe("夜班公交里的城市");
+  });
+
   it("submitting the header box with Enter lands on /search/ with results", async () => {
     const page = await open("/");
     const box = page.locator("#header-search");

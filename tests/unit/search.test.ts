@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { rerankByTitle } from "../../src/lib/search/rerankByTitle.ts";
-import { hasHan, normalizeQuery } from "../../src/lib/search/normalizeQuery.ts";
+import { searchAttributes } from "../../src/lib/search/searchAttributes.ts";
+import { normalizeQuery } from "../../src/lib/search/normalizeQuery.ts";
 import { toSimplified } from "../../src/lib/search/toSimplified.ts";
+import { mayBeTraditional, needsFolding } from "../../src/lib/search/mayBeTraditional.ts";
+import { TRADITIONAL_CHARACTERS } from "../../src/lib/search/traditionalCharacters.ts";
+import { charactersToFold } from "../../src/lib/search/charactersToFold.ts";
+import { decodeCharSet, encodeCharSet } from "../../src/lib/search/charSet.ts";
+import { traditionalCharacters } from "../../scripts/gen-traditional-characters.ts";
+import { from, to } from "opencc-js/preset/t2cn";
+import fc from "fast-check";
 import {
   WORD_BREAK,
   segmentForIndex,
@@ -51,9 +59,100 @@ describe("normalizeQuery", () => {
   it("returns an empty string for blank input", () => {
     expect(normalizeQuery("   ")).toBe("");
   });
-  it("knows when a query has Han characters", () => {
-    expect(hasHan("ssh 密钥")).toBe(true);
-    expect(hasHan("ssh key")).toBe(false);
+});
+
+describe("mayBeTraditional", () => {
+  it("flags text with a character the converter folds, and only such text", () => {
+    for (const text of ["防火牆", "搜尋軟體", "ssh 密鑰", "樑"]) expect(mayBeTraditional(text)).toBe(true);
+    for (const text of ["防火墙", "文件系统权限", "ssh 密钥", "Debian 12", ""])
+      expect(mayBeTraditional(text)).toBe(false);
+  });
+  it("is generated from the converter's own dictionaries (else: npx node scripts/gen-traditional-characters.ts)", () => {
+    expect(TRADITIONAL_CHARACTERS).toBe(traditionalCharacters());
+  });
+  it("never misses a dictionary key the converter changes", () => {
+    const keys = [...from["tw"]!, ...to["cn"]!, ...from["twp"]!]
+      .flat()
+      .flatMap((dictionary) => (typeof dictionary === "string" ? dictionary.split("|") : []))
+      .map((entry) => entry.split(" ")[0]!);
+    const missed = keys.filter((key) => toSimplified(key) !== key && !mayBeTraditional(key));
+    expect(missed).toEqual([]);
+  });
+  // Characters from the dictionaries' keys and values, question words, common simplified
+  // characters, punctuation and Latin.
+  const pool = [...new Set([...from["tw"]!, ...to["cn"]!].flat().join("").replace(/[| ]/g, ""))];
+  const words = [
+    "什么",
+    "怎么",
+    "什么是",
+    "怎么样",
+    "为什么",
+    "如何",
+    "吗",
+    "呢",
+    "么",
+    "麼",
+    "？",
+    " ",
+    "ab",
+    "1",
+  ];
+  const text = fc
+    .array(fc.oneof(fc.constantFrom(...pool), fc.constantFrom(...words, ..."的是系统文件内核")), {
+      maxLength: 8,
+    })
+    .map((parts) => parts.join(""));
+  it("leaves every text it does not flag as toSimplified would", () => {
+    fc.assert(
+      fc.property(text, (value) => mayBeTraditional(value) || toSimplified(value) === value),
+      { numRuns: 5000 },
+    );
+  });
+  it("loads the converter only for queries it may change, not for 什么 or 怎么", () => {
+    for (const raw of ["什么是 umask", "怎么设置定时任务", "内核模块", "防火墙"])
+      expect(needsFolding(raw)).toBe(false);
+    for (const raw of ["什麼是 umask", "怎麼設置", "防火牆", "么"]) expect(needsFolding(raw)).toBe(true);
+    const fold = { fold: toSimplified };
+    fc.assert(
+      fc.property(
+        text,
+        (raw) =>
+          needsFolding(raw) ||
+          (normalizeQuery(raw, fold) === normalizeQuery(raw) &&
+            normalizeQuery(raw, { ...fold, dropQuestionWords: false }) ===
+              normalizeQuery(raw, { dropQuestionWords: false })),
+      ),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe("charSet", () => {
+  it("writes a set of characters compactly and reads it back", () => {
+    // a = 97 = "2p" in base 36, then the gaps to b and d.
+    expect(encodeCharSet(["d", "a", "b", "a"])).toBe("2p,1,2");
+    const chars = ["丟", "並", "乾", "𡞱", "a"];
+    expect(decodeCharSet(encodeCharSet(chars))).toEqual(new Set(chars.map((char) => char.codePointAt(0))));
+    expect(decodeCharSet(encodeCharSet([]))).toEqual(new Set());
+  });
+  it("finds the characters that can make a conversion change a text", () => {
+    // Of a phrase, the characters its value replaces (梁 of 上梁 → 上樑 unless the second stage
+    // turns 樑 back into 梁 alone); all of them when the lengths differ; nothing of an entry that
+    // maps to itself.
+    const first = ["上梁 上樑|什么 什麼|核 覈|台 臺"];
+    const second = ["乾 干|乾隆 乾隆|並 并|樑 梁|麼 么|覈 核|臺 台|臺灣 台湾", [["一口氣", "一气"]] as const];
+    expect(charactersToFold(first, second)).toEqual([
+      "一",
+      "並",
+      "乾",
+      "口",
+      "樑",
+      "氣",
+      "灣",
+      "臺",
+      "覈",
+      "麼",
+    ]);
   });
 });
 
@@ -145,5 +244,36 @@ describe("rerankByTitle", () => {
   });
   it("leaves the order alone when no title matches", () => {
     expect(rerank("防火墙", "防火墙")).toEqual(titles);
+  });
+});
+
+describe("searchAttributes", () => {
+  const article = {
+    title: "夜班公交里的城市",
+    // 21:00 on 31 December in Los Angeles is already 1 January in Shanghai: the site's day counts.
+    date: new Date("2025-12-31T21:00:00-08:00"),
+    author: "林间",
+    excerpt: "一段摘要，含逗号, 和 [方括号]",
+    tags: ["城市", "交通"],
+  };
+  it("marks the body searchable with title, date, author, excerpt and tags as metadata", () => {
+    const attributes = searchAttributes(article);
+    expect(attributes["data-pagefind-body"]).toBe("");
+    expect(attributes["data-pagefind-meta"]).toBe(
+      "title[data-title], date[data-date], author[data-author], excerpt[data-excerpt], tags[data-tags]",
+    );
+    expect(attributes).toMatchObject({
+      "data-title": "夜班公交里的城市",
+      "data-excerpt": "一段摘要，含逗号, 和 [方括号]",
+      "data-tags": "城市、交通",
+      "data-author": "林间",
+    });
+  });
+  it("dates, filters and sorts by the day in the site's time zone", () => {
+    const attributes = searchAttributes(article);
+    expect(attributes["data-date"]).toBe("2026-01-01");
+    expect(attributes["data-year"]).toBe("2026");
+    expect(attributes["data-pagefind-filter"]).toBe("author[data-author], year[data-year]");
+    expect(attributes["data-pagefind-sort"]).toBe("date[data-date]");
   });
 });

@@ -67,8 +67,3 @@ export function normalizeQuery(raw: string, options: NormalizeOptions = {}): str
 function collapse(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
-
-/** True when the text contains a Han character: only then is the traditional→simplified dictionary worth loading. */
-export function hasHan(text: string): boolean {
-  return /\p{Script=Han}/u.test(text);
-}

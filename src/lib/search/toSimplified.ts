@@ -9,8 +9,8 @@ let phrases: ((text: string) => string) | undefined;
  * Folds traditional Chinese to the simplified forms the articles are written in, so 防火牆 finds
  * 防火墙. A query with traditional characters also gets Taiwan phrases mapped (軟體 → 软件,
  * 搜尋 → 搜索); a simplified query is left alone, because the phrase table would rewrite
- * ordinary simplified words too (文件 → 文档). The dictionary (~100 KB) is part of the search
- * bundle, which pages load only when the reader starts a search.
+ * ordinary simplified words too (文件 → 文档). The dictionaries (~100 KB, ~50 KB gzipped) are a
+ * chunk of their own that the search loads only for a query mayBeTraditional() flags.
  */
 export function toSimplified(text: string): string {
   characters ??= Converter({ from: "tw", to: "cn" });
