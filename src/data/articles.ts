@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { getCollection, type CollectionEntry } from "astro:content";
 import { SITE } from "../config.ts";
@@ -9,6 +10,7 @@ import { articleExcerpt } from "../lib/excerpt.ts";
 import { isPublished, isScheduled } from "../lib/publish.ts";
 import { groupByTag, type TagGroup } from "../lib/groupByTag.ts";
 import { readingStats, type ReadingStats } from "../lib/readingStats.ts";
+import { splitArticleFile } from "../lib/content/splitArticleFile.ts";
 import { createJiebaSegmenter } from "../lib/related/createJiebaSegmenter.ts";
 import { createTermCountCache } from "../lib/related/createTermCountCache.ts";
 import { findUnknownPins } from "../lib/related/findUnknownPins.ts";
@@ -78,29 +80,47 @@ async function loadSiteData(now: Date, preview: boolean): Promise<SiteData> {
   // Order matters: the publish rule runs first, so nothing below can see a draft — a draft is
   // never scored, never recommended and never given a 相关文章 list.
   const entries = all.filter((entry) => isPublished(entry, { now, preview }));
+  // Read once here and dropped after: excerpts, reading time and related lists need them, pages
+  // do not (they show the rendered HTML).
+  const bodies = new Map(entries.map((entry) => [entry.id, bodyOf(entry)]));
   const articles = entries
-    .map((entry) => toArticle(entry, now))
+    .map((entry) => toArticle(entry, bodies.get(entry.id) ?? "", now))
     .sort((a, b) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id));
   // Sharing cards are drawn in worker threads while the rest of the build goes on.
   queueSocialImages(articles);
   return {
     articles,
     byId: new Map(articles.map((a) => [a.id, a])),
-    related: relateArticles(entries),
+    related: relateArticles(entries, bodies),
     adjacent: adjacentArticles(articles),
     authors: groupByAuthor(articles),
     tags: groupByTag(articles),
   };
 }
 
-function relateArticles(entries: readonly ArticleEntry[]): Map<string, RelatedPick[]> {
+/**
+ * An article's Markdown. The content store keeps no bodies (`retainBody: false` in
+ * src/loaders/articles.ts): Astro serialises the whole store into one string, which at ~6,400
+ * characters an article passed V8's string limit (2^29) before 100,000 articles; without bodies
+ * it is ~4,300 an article (measured on 10k make-corpus articles: 105.8 → 63.6 MB).
+ */
+function bodyOf(entry: ArticleEntry): string {
+  if (entry.body !== undefined) return entry.body;
+  if (!entry.filePath) throw new Error(`article ${entry.id}: no file to read its body from`);
+  return splitArticleFile(readFileSync(entry.filePath, "utf8")).body;
+}
+
+function relateArticles(
+  entries: readonly ArticleEntry[],
+  bodies: ReadonlyMap<string, string>,
+): Map<string, RelatedPick[]> {
   const started = performance.now();
   const cache = createTermCountCache(RELATED_CACHE_FILE);
   const related = selectRelatedArticles(
     entries.map((entry) => ({
       id: entry.id,
       title: entry.data.title,
-      body: entry.body ?? "",
+      body: bodies.get(entry.id) ?? "",
       tags: entry.data.tags,
       date: entry.data.date,
       pinned: entry.data.related,
@@ -119,7 +139,7 @@ function relateArticles(entries: readonly ArticleEntry[]): Map<string, RelatedPi
   return related;
 }
 
-function toArticle(entry: ArticleEntry, now: Date): Article {
+function toArticle(entry: ArticleEntry, body: string, now: Date): Article {
   const { data } = entry;
   return {
     id: entry.id,
@@ -129,8 +149,8 @@ function toArticle(entry: ArticleEntry, now: Date): Article {
     updated: data.updated,
     author: data.author,
     tags: data.tags,
-    excerpt: articleExcerpt({ description: data.description, body: entry.body }, SITE.excerptLength),
-    stats: readingStats(entry.body ?? "", SITE),
+    excerpt: articleExcerpt({ description: data.description, body }, SITE.excerptLength),
+    stats: readingStats(body, SITE),
     draft: data.draft,
     scheduled: isScheduled(entry, now),
   };

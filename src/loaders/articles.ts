@@ -30,6 +30,10 @@ export function articlesLoader(): Loader {
     // 720-article corpus (npm run bench): deferRender: true made every build compile each article
     // as a module — cold 45 s → 28 s, warm 35 s → 21 s, peak 1.7 → 1.3 GiB with it off.
     deferRender: false,
+    // The store is serialised as one string, which must stay under V8's limit (2^29 characters):
+    // without the raw Markdown it holds ~4,300 characters an article instead of ~6,400, room for
+    // ~125k make-corpus articles instead of ~83k. src/data/articles.ts reads the bodies it needs.
+    retainBody: false,
   });
   return {
     name: "articles-loader",
