@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { parseFrontmatter } from "@astrojs/markdown-remark";
 import { getCollection, type CollectionEntry } from "astro:content";
 import { SITE } from "../config.ts";
 import { queueSocialImages } from "./socialImages.ts";
@@ -10,7 +11,6 @@ import { articleExcerpt } from "../lib/excerpt.ts";
 import { isPublished, isScheduled } from "../lib/publish.ts";
 import { groupByTag, type TagGroup } from "../lib/groupByTag.ts";
 import { readingStats, type ReadingStats } from "../lib/readingStats.ts";
-import { splitArticleFile } from "../lib/content/splitArticleFile.ts";
 import { createJiebaSegmenter } from "../lib/related/createJiebaSegmenter.ts";
 import { createTermCountCache } from "../lib/related/createTermCountCache.ts";
 import { findUnknownPins } from "../lib/related/findUnknownPins.ts";
@@ -99,15 +99,17 @@ async function loadSiteData(now: Date, preview: boolean): Promise<SiteData> {
 }
 
 /**
- * An article's Markdown. The content store keeps no bodies (`retainBody: false` in
- * src/loaders/articles.ts): Astro serialises the whole store into one string, which at ~6,400
+ * An article's Markdown, as Astro reads it (same frontmatter rule, trimmed), so excerpts and
+ * reading time see what the page renders. The content store keeps no bodies (`retainBody: false`
+ * in src/loaders/articles.ts): Astro serialises the whole store into one string, which at ~6,400
  * characters an article passed V8's string limit (2^29) before 100,000 articles; without bodies
- * it is ~4,300 an article (measured on 10k make-corpus articles: 105.8 → 63.6 MB).
+ * it is ~4,300 an article (measured on 10k make-corpus articles: 105.8 → 63.6 MB). Always read
+ * from the file, never `entry.body`, which a store cached before that setting may still hold.
  */
 function bodyOf(entry: ArticleEntry): string {
-  if (entry.body !== undefined) return entry.body;
   if (!entry.filePath) throw new Error(`article ${entry.id}: no file to read its body from`);
-  return splitArticleFile(readFileSync(entry.filePath, "utf8")).body;
+  const text = readFileSync(entry.filePath, "utf8");
+  return parseFrontmatter(text, { frontmatter: "empty-with-spaces" }).content.trim();
 }
 
 function relateArticles(
