@@ -74,15 +74,20 @@ let folding: Promise<(text: string) => string> | undefined;
 /**
  * How to fold a query: with the traditional→simplified converter when it may have traditional
  * characters, loaded then (a bundle of its own, ~50 KB gzipped; see foldingLoader.ts), else as
- * it is.
+ * it is. A converter that fails to load (a page open across a deploy, offline) leaves the query
+ * unfolded rather than failing the search: simplified text still finds what it finds; the next
+ * query tries again.
  */
 async function foldingFor(raw: string): Promise<NormalizeOptions> {
   if (!needsFolding(raw)) return {};
-  folding ??= loadConverter().catch((error: unknown) => {
+  folding ??= loadConverter();
+  try {
+    return { fold: await folding };
+  } catch (error) {
     folding = undefined;
-    throw error;
-  });
-  return { fold: await folding };
+    console.warn(error);
+    return {};
+  }
 }
 
 async function loadConverter(): Promise<(text: string) => string> {

@@ -78,6 +78,24 @@ describe("search from an article's sidebar", () => {
     expect((await dropdownTitles(page))[0]).toBe("夜班公交里的城市");
   });
 
+  it("still searches, unfolded, when the traditional→simplified converter cannot load", async () => {
+    const context = await site.browser.newContext({ locale: "zh-CN" });
+    contexts.push(context);
+    const page = await context.newPage();
+    const blocked: string[] = [];
+    await page.route(/foldingLoader/, (route) => {
+      blocked.push(route.request().url());
+      return route.abort();
+    });
+    await page.goto(`${site.url}/articles/alpha-emphasis/`);
+    const box = page.locator("#sidebar-search");
+    // 與 is traditional, so the converter is asked for; the any-word fallback still finds 夜班公交.
+    await box.fill("夜班公交 與");
+    expect((await dropdownTitles(page))[0]).toBe("夜班公交里的城市");
+    expect(blocked.length).toBeGreaterThan(0);
+    expect(await page.locator(".search-popup__status").textContent()).not.toBe("搜索出错了，请稍后再试。");
+  });
+
   it("says so when nothing matches, and never finds a draft", async () => {
     const page = await open("/articles/alpha-emphasis/");
     const box = page.locator("#sidebar-search");
