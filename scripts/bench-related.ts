@@ -47,7 +47,9 @@ function main(): void {
   const args = process.argv.slice(2);
   const runsAt = args.indexOf("--runs");
   const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 1;
-  const sizes = args.filter((arg, i) => !arg.startsWith("--") && i !== runsAt + 1).map(Number);
+  const sizes = args
+    .filter((arg, i) => !arg.startsWith("--") && !(runsAt >= 0 && i === runsAt + 1))
+    .map(Number);
   const cacheDir = mkdtempSync(path.join(os.tmpdir(), "related-bench-"));
   console.log(
     "articles  run   read s  engine s  engine CPU s  cache hits  RSS before MiB  peak RSS MiB  heap MiB",
