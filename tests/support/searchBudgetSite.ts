@@ -8,7 +8,7 @@ import { createMarkdownProcessor } from "@astrojs/markdown-remark";
 import * as cheerio from "cheerio";
 import { SITE } from "../../src/config.ts";
 import { buildSearchIndex } from "../../src/integrations/pagefind.ts";
-import { ARTICLE_BODY_END } from "../../src/lib/csp/withContentSecurityPolicy.ts";
+import { ARTICLE_BODY_END } from "../../src/lib/articleBodyEnd.ts";
 import { checkArticleData } from "../../src/lib/content/checkArticleData.ts";
 import { splitArticleFile } from "../../src/lib/content/splitArticleFile.ts";
 import { articleExcerpt } from "../../src/lib/excerpt.ts";
@@ -34,7 +34,7 @@ const INPUTS = [
   "src/lib/search/segmentForIndex.ts",
   "src/lib/search/searchAttributes.ts",
   "src/lib/search/searchablePart.ts",
-  "src/lib/csp/withContentSecurityPolicy.ts",
+  "src/lib/articleBodyEnd.ts",
   "src/lib/markdown",
   "src/lib/content",
   "src/lib/excerpt.ts",

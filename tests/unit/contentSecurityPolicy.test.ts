@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { load } from "cheerio";
 import { describe, expect, it } from "vitest";
-import { ARTICLE_BODY_END, withContentSecurityPolicy } from "../../src/lib/csp/withContentSecurityPolicy.ts";
+import { ARTICLE_BODY_END } from "../../src/lib/articleBodyEnd.ts";
+import { withContentSecurityPolicy } from "../../src/lib/csp/withContentSecurityPolicy.ts";
 
 const hash = (code: string) => `'sha256-${createHash("sha256").update(code).digest("base64")}'`;
 const policyOf = (html: string) =>

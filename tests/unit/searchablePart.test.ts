@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ARTICLE_BODY_END } from "../../src/lib/csp/withContentSecurityPolicy.ts";
+import { ARTICLE_BODY_END } from "../../src/lib/articleBodyEnd.ts";
 import { searchablePart } from "../../src/lib/search/searchablePart.ts";
 
 const page = (body: string) =>

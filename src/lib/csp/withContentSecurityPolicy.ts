@@ -1,13 +1,7 @@
 import { createHash } from "node:crypto";
+import { ARTICLE_BODY_END } from "../articleBodyEnd.ts";
 // Script types the browser executes; data blocks (JSON-LD) are not governed by script-src.
 const EXECUTABLE = /^(?:|module|text\/javascript|application\/javascript)$/i;
-
-/**
- * Written by the article layout right after the article body (`<div class="prose">`), the one
- * place where a page holds markup it did not write itself. Everything else on a page is the
- * site's own template, with every author-written text escaped by Astro.
- */
-export const ARTICLE_BODY_END = "<!--/prose-->";
 
 function sha256(text: string): string {
   return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
