@@ -19,6 +19,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
+import { BUILD_CACHES } from "../src/lib/buildCaches.ts";
 import { buildDirs } from "../src/lib/buildDirs.ts";
 
 const args = new Map<string, string>();
@@ -58,10 +59,6 @@ const PHASES: [string, RegExp][] = [
 ];
 // Work that runs inside a phase (related lists, social images in worker threads) reports itself:
 // "[site:related] 10000 articles in 4.2 s".
-/** Caches the site's build keeps between runs, keyed by content (src/data). */
-const BUILD_CACHES = ["node_modules/.cache/related", "node_modules/.cache/social-images"].map((dir) =>
-  path.join(repo, dir),
-);
 const REPORTED = /\[site:([\w-]+)\] (.*) in ([\d.]+) s/;
 
 main().catch((error: unknown) => {
@@ -77,7 +74,10 @@ async function main(): Promise<void> {
   const env = { ARTICLES_DIR: articlesDir, OUT_DIR: outDir };
   // Cold means nothing kept from an earlier build: Astro's content cache for this folder and the
   // build's own caches (related term counts, social-image PNGs), which are shared by every folder.
-  for (const cache of [buildDirs(env).cacheDir, ...BUILD_CACHES])
+  for (const cache of [
+    buildDirs(env).cacheDir,
+    ...Object.values(BUILD_CACHES).map((dir) => path.join(repo, dir)),
+  ])
     rmSync(cache, { recursive: true, force: true });
   runs.push(await measure("site: cold build", process.execPath, [astroBin, "build"], repo, env, outDir));
   if (!args.has("skip-warm")) {

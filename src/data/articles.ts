@@ -5,6 +5,7 @@ import { getCollection, type CollectionEntry } from "astro:content";
 import { SITE } from "../config.ts";
 import { queueSocialImages } from "./socialImages.ts";
 import { secondsSince } from "../lib/secondsSince.ts";
+import { BUILD_CACHES } from "../lib/buildCaches.ts";
 import { adjacentArticles, type Adjacent } from "../lib/adjacentArticles.ts";
 import { groupByAuthor, type AuthorGroup } from "../lib/groupByAuthor.ts";
 import { articleExcerpt } from "../lib/excerpt.ts";
@@ -62,7 +63,7 @@ export function getSiteData(): Promise<SiteData> {
 }
 
 /** Term counts of every article between builds, keyed by content hash (see createTermCountCache). */
-const RELATED_CACHE_FILE = "node_modules/.cache/related/terms.json";
+const RELATED_CACHE_FILE = `${BUILD_CACHES.related}/terms.json`;
 
 async function loadSiteData(now: Date, preview: boolean): Promise<SiteData> {
   const all = await getCollection("articles");

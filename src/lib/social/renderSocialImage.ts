@@ -5,12 +5,13 @@ import path from "node:path";
 import { threadId } from "node:worker_threads";
 import satori from "satori";
 import sharp from "sharp";
+import { BUILD_CACHES } from "../buildCaches.ts";
 import { fontSlicesFor } from "./fontSlicesFor.ts";
 import { socialCard, type SocialCardInput } from "./socialCard.ts";
 
 const fontDir = path.dirname(createRequire(import.meta.url).resolve("@fontsource/noto-sans-sc/unicode.json"));
 /** Rendered cards between builds, keyed by the card's full description (text, design, fonts). */
-const CACHE_DIR = "node_modules/.cache/social-images";
+const CACHE_DIR = BUILD_CACHES.socialImages;
 
 /** What a card shows; the font family is chosen here from the text. */
 export type SocialImageInput = Omit<SocialCardInput, "fontFamily">;
