@@ -9,6 +9,7 @@
 //
 // Engine CPU is the figure to compare on a shared machine: wall time also counts other processes.
 import { execFileSync } from "node:child_process";
+import { parseArgs } from "node:util";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +18,7 @@ import { createJiebaSegmenter } from "../src/lib/related/createJiebaSegmenter.ts
 import { createTermCountCache } from "../src/lib/related/createTermCountCache.ts";
 import { RELATED_DEFAULTS, selectRelatedArticles } from "../src/lib/related/selectRelatedArticles.ts";
 import { readArticleFiles } from "./related/readArticleFiles.ts";
+import { median } from "../tests/support/median.ts";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const makeCorpus = path.join(root, "..", "shared", "tools", "make-corpus.mjs");
@@ -44,12 +46,12 @@ if (mode === "--run") {
 }
 
 function main(): void {
-  const args = process.argv.slice(2);
-  const runsAt = args.indexOf("--runs");
-  const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 1;
-  const sizes = args
-    .filter((arg, i) => !arg.startsWith("--") && !(runsAt >= 0 && i === runsAt + 1))
-    .map(Number);
+  const { values, positionals } = parseArgs({
+    options: { runs: { type: "string", default: "1" } },
+    allowPositionals: true,
+  });
+  const runs = Number(values.runs);
+  const sizes = positionals.map(Number);
   const cacheDir = mkdtempSync(path.join(os.tmpdir(), "related-bench-"));
   console.log(
     "articles  run   read s  engine s  engine CPU s  cache hits  RSS before MiB  peak RSS MiB  heap MiB",
@@ -121,19 +123,16 @@ function runOne(count: number, warm: boolean, cacheFile: string): Result {
 
 /** Each figure's median on its own (the rows are not one run). */
 function medianOf(results: Result[]): Result {
-  const median = (pick: (r: Result) => number) => {
-    const sorted = results.map(pick).sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)] ?? 0;
-  };
+  const of = (pick: (r: Result) => number) => median(results.map(pick));
   const first = results[0] as Result;
   return {
     ...first,
-    readSeconds: median((r) => r.readSeconds),
-    engineSeconds: median((r) => r.engineSeconds),
-    engineCpuSeconds: median((r) => r.engineCpuSeconds),
-    rssBeforeMiB: median((r) => r.rssBeforeMiB),
-    peakRssMiB: median((r) => r.peakRssMiB),
-    heapMiB: median((r) => r.heapMiB),
+    readSeconds: of((r) => r.readSeconds),
+    engineSeconds: of((r) => r.engineSeconds),
+    engineCpuSeconds: of((r) => r.engineCpuSeconds),
+    rssBeforeMiB: of((r) => r.rssBeforeMiB),
+    peakRssMiB: of((r) => r.peakRssMiB),
+    heapMiB: of((r) => r.heapMiB),
   };
 }
 

@@ -14,6 +14,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { launchChromium } from "../tests/support/browser.ts";
+import { median } from "../tests/support/median.ts";
 import { serveStatic } from "../tests/support/serveStatic.ts";
 import { normalizeQuery } from "../src/lib/search/normalizeQuery.ts";
 import { rerankByTitle } from "../src/lib/search/rerankByTitle.ts";
@@ -168,7 +169,6 @@ async function measureLatency(
   // Three fresh browsers; the machine is shared, so one run can be unlucky.
   const runs = [];
   for (let run = 0; run < 3; run += 1) runs.push(await measureOnce(browser, origin));
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const later = runs.flatMap((run) => run.later);
   const { bytes, files, gzipped } = runs[0]!;
   console.log(

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, findChromium } from "../support/browser.ts";
 import { fixtureSite, repoRoot } from "../support/paths.ts";
 import { serveStatic, type StaticServer } from "../support/serveStatic.ts";
+import { median } from "../support/median.ts";
 
 // Lighthouse with its defaults: a phone's screen and simulated throttling (slow 4G, CPU slowed
 // 4×). Each page is measured RUNS times in a row, in one Chromium, and judged by its median
@@ -72,10 +73,6 @@ function shortfalls(run: Run, category: string): string {
     .filter((item) => item.score !== null && item.score < 1)
     .map((item) => `${item.id} ${item.score}${item.displayValue ? ` (${item.displayValue})` : ""}`)
     .join(", ");
-}
-
-function median(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }
 
 describe("Lighthouse on a phone", () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../support/browser.ts";
-import { measureFirstQuery, median, type FirstQuery } from "../support/firstQuery.ts";
+import { measureFirstQuery, type FirstQuery } from "../support/firstQuery.ts";
+import { median } from "../support/median.ts";
 import { fixtureSite } from "../support/paths.ts";
 import { FIRST_QUERY_SAMPLES, SEARCH_BUDGET } from "../support/searchBudget.ts";
 import { BUDGET_ARTICLES, ensureSearchBudgetSite, searchBudgetSite } from "../support/searchBudgetSite.ts";

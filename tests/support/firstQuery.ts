@@ -140,9 +140,3 @@ export async function measureFirstQuery(
     await context.close();
   }
 }
-
-/** The middle value (the lower of the two middle ones for an even count). */
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
-}
