@@ -15,7 +15,7 @@ export type Dictionary = string | readonly (readonly [string, string])[];
  * simplified words (什么, 内核) from loading the dictionaries for nothing.
  */
 export function charactersToFold(first: readonly Dictionary[], second: readonly Dictionary[]): string[] {
-  const later = second.flatMap(entries);
+  const later = second.flatMap(dictionaryEntries);
   // For each character, what the second stage's keys turn it into wherever it occurs.
   const becomes = new Map<string, Set<string>>();
   for (const [key, value] of later) {
@@ -37,11 +37,12 @@ export function charactersToFold(first: readonly Dictionary[], second: readonly 
     else from.forEach((char, index) => char !== to[index] && !reverted(char, to[index]!) && set.add(char));
   };
   for (const entry of later) add(entry, () => false);
-  for (const entry of first.flatMap(entries)) add(entry, revertedLater);
+  for (const entry of first.flatMap(dictionaryEntries)) add(entry, revertedLater);
   return [...set].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!);
 }
 
-function entries(dictionary: Dictionary): (readonly [string, string])[] {
+/** The [key, value] pairs of a dictionary in either of its forms. */
+export function dictionaryEntries(dictionary: Dictionary): (readonly [string, string])[] {
   if (typeof dictionary !== "string") return [...dictionary];
   return dictionary
     .split("|")

@@ -5,6 +5,7 @@ import { dict } from "@node-rs/jieba/dict.js";
 import { describe, expect, it } from "vitest";
 import { createJiebaSegmenter } from "../../../src/lib/related/createJiebaSegmenter.ts";
 import { loadJiebaDictionary } from "../../../src/lib/related/loadJiebaDictionary.ts";
+import { fixtureArticles } from "../../support/paths.ts";
 
 // The reference: jieba-rs itself, through @node-rs/jieba's native binding.
 const native = Jieba.withDict(dict);
@@ -29,9 +30,10 @@ describe("createJiebaSegmenter", () => {
   });
 
   it("cuts the fixture articles word for word as jieba-rs does", () => {
-    const dir = path.join(import.meta.dirname, "..", "..", "fixtures", "articles");
-    for (const file of readdirSync(dir)) {
-      const text = readFileSync(path.join(dir, file), "utf8");
+    const files = readdirSync(fixtureArticles);
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const text = readFileSync(path.join(fixtureArticles, file), "utf8");
       expect(segmentWords(text), file).toEqual(native.cut(text, false));
     }
   });
