@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { createMarkdownProcessor } from "@astrojs/markdown-remark";
@@ -12,6 +12,7 @@ import { ARTICLE_BODY_END } from "../../src/lib/articleBodyEnd.ts";
 import { checkArticleData } from "../../src/lib/content/checkArticleData.ts";
 import { splitArticleFile } from "../../src/lib/content/splitArticleFile.ts";
 import { articleExcerpt } from "../../src/lib/excerpt.ts";
+import { escapeXml } from "../../src/lib/escapeXml.ts";
 import { markdownOptions } from "../../src/lib/markdown/markdownOptions.ts";
 import { isPublished } from "../../src/lib/publish.ts";
 import { searchAttributes } from "../../src/lib/search/searchAttributes.ts";
@@ -28,18 +29,14 @@ export const searchBudgetSite = path.join(searchBudgetDir, "site");
 /** A fixture page whose <article> is the template for every page (built by buildFixtureSite). */
 const TEMPLATE_PAGE = "articles/reader-toc/index.html";
 const MAKE_CORPUS = path.resolve(repoRoot, "../shared/tools/make-corpus.mjs");
-/** What the index depends on besides the articles and the template: a change rebuilds it. */
+/**
+ * What the index depends on besides the articles and the template: all of the site's code (the
+ * search, Markdown, content and date modules import each other, so a list of them goes stale),
+ * this file, and the two packages that render and index. A change to any of them rebuilds it.
+ */
 const INPUTS = [
-  "src/integrations/pagefind.ts",
-  "src/lib/search/segmentForIndex.ts",
-  "src/lib/search/searchAttributes.ts",
-  "src/lib/search/searchablePart.ts",
-  "src/lib/articleBodyEnd.ts",
-  "src/lib/markdown",
-  "src/lib/content",
-  "src/lib/excerpt.ts",
-  "src/lib/dates.ts",
-  "src/lib/publish.ts",
+  "src/lib",
+  "src/integrations",
   "src/config.ts",
   "tests/support/searchBudgetSite.ts",
   "node_modules/pagefind/package.json",
@@ -142,13 +139,13 @@ function articleTemplate(page: string): ArticleTemplate {
     source,
     render({ attributes, title, tags, body }) {
       const attrs = Object.entries(attributes)
-        .map(([name, value]) => (value === "" ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
+        .map(([name, value]) => (value === "" ? ` ${name}` : ` ${name}="${escapeXml(value)}"`))
         .join("");
-      const spans = tags.map((value) => tagSpan.replace("\u0001tag\u0001", escapeText(value))).join("");
+      const spans = tags.map((value) => tagSpan.replace("\u0001tag\u0001", escapeXml(value))).join("");
       const html = `${open}${attrs}${beforeTag}${spans}${afterTag}`
-        .replace("\u0001title\u0001", escapeText(title))
+        .replace("\u0001title\u0001", escapeXml(title))
         .replace("\u0001body\u0001", () => body);
-      return `<!DOCTYPE html><html lang="${SITE.lang}"><head><meta charset="utf-8"><title>${escapeText(title)}</title></head><body>${html}</body></html>`;
+      return `<!DOCTYPE html><html lang="${SITE.lang}"><head><meta charset="utf-8"><title>${escapeXml(title)}</title></head><body>${html}</body></html>`;
     },
   };
 }
@@ -195,7 +192,7 @@ async function cacheKey(articlesDir: string, template: string): Promise<string> 
   }
   for (const input of INPUTS) {
     const full = path.join(repoRoot, input);
-    const files = input.includes(".")
+    const files = !(await stat(full)).isDirectory()
       ? [full]
       : (await readdir(full, { recursive: true }))
           .filter((file) => file.endsWith(".ts"))
@@ -204,12 +201,4 @@ async function cacheKey(articlesDir: string, template: string): Promise<string> 
     for (const file of files) hash.update(file).update(await readFile(file));
   }
   return hash.digest("hex");
-}
-
-function escapeText(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-}
-
-function escapeAttribute(text: string): string {
-  return escapeText(text).replaceAll('"', "&quot;");
 }
