@@ -41,7 +41,7 @@ export const SITE = {
   tocMinHeadings: 3,
   /**
    * Draw a 1200×630 sharing image per article (/og/<id>.png, og:image). Costs ~30 ms an article
-   * on a cold build (cached afterwards in node_modules/.cache/social-images); turn off for very
+   * on a cold build (cached afterwards in .cache/social-images); turn off for very
    * large sites or fast previews.
    */
   socialImages: true as boolean,

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
+import { BUILD_CACHES } from "./buildCaches.ts";
 
 /**
  * Where a build writes. `OUT_DIR` moves the output (tests build their fixture site beside the
@@ -14,9 +15,9 @@ export function buildDirs(env: Record<string, string | undefined>): {
   const articles = env["ARTICLES_DIR"];
   const cacheDir = articles
     ? path.resolve(
-        "node_modules/.astro",
+        BUILD_CACHES.astro,
         createHash("sha1").update(path.resolve(articles)).digest("hex").slice(0, 12),
       )
-    : path.resolve("node_modules/.astro");
+    : path.resolve(BUILD_CACHES.astro);
   return { outDir, cacheDir };
 }

@@ -52,7 +52,7 @@ function loadFonts(names: readonly string[]) {
  * A 1200×630 PNG of an article's sharing card, its text drawn in Noto Sans SC from only the font
  * slices that hold its characters. Cards are cached on disk by the hash of their element tree
  * (which holds every text, colour, size and font slice) and the PNG settings, so a rebuild redraws
- * only changed cards; clear node_modules/.cache/social-images after upgrading satori or sharp.
+ * only changed cards; clear .cache/social-images after upgrading satori or sharp.
  * Returns the cached file's path: a build renders cards in worker threads (socialImagePool.ts)
  * and only the path crosses back.
  */
