@@ -5,16 +5,13 @@ import { SITE } from "./src/config.ts";
 import { markdownOptions } from "./src/lib/markdown/markdownOptions.ts";
 import { buildDirs } from "./src/lib/buildDirs.ts";
 import { pagefindIntegration } from "./src/integrations/pagefind.ts";
-import { sitemapIntegration } from "./src/integrations/sitemap.ts";
 import { previewUnpublished } from "./src/integrations/previewUnpublished.ts";
 import { socialImages } from "./src/integrations/socialImages.ts";
-import { atomicOutput, stagingDirOf } from "./src/integrations/atomicOutput.ts";
-import { contentSecurityPolicy } from "./src/integrations/contentSecurityPolicy.ts";
+import { atomicOutput } from "./src/integrations/atomicOutput.ts";
 import { incrementalBuildGuard } from "./src/integrations/incrementalBuildGuard.ts";
 import { articlesDirOf } from "./src/lib/content/readArticleFile.ts";
 // Importing it checks the comments settings: a wrong one fails the build here, with the fix.
-import { comments } from "./src/site/comments.ts";
-import { commentsCspSources } from "./src/lib/comments/commentsCspSources.ts";
+import "./src/site/comments.ts";
 
 const dirs = buildDirs(process.env);
 
@@ -53,16 +50,14 @@ export default defineConfig({
     },
   },
   markdown: { processor: unified(markdownOptions(SITE.url)) },
-  // Order matters. Pagefind after the pages and sitemap: it indexes the HTML they wrote.
-  // atomicOutput last but the guard: builds go to a staging folder (hence the sitemap reads its pages there),
+  // Order matters. Pages (with their CSP, src/middleware.ts) and the sitemap are routes; Pagefind
+  // indexes the HTML they wrote. atomicOutput last but the guard: builds go to a staging folder,
   // which replaces outDir only after every other build:done hook has succeeded.
   integrations: [
     previewUnpublished(),
     socialImages(),
     mdx(),
-    sitemapIntegration(stagingDirOf(dirs.outDir)),
     pagefindIntegration({ lang: SITE.lang }),
-    contentSecurityPolicy(commentsCspSources(comments)),
     atomicOutput(),
     // After atomicOutput: a build counts as finished only once its site is published.
     incrementalBuildGuard(articlesDirOf(process.env)),
