@@ -16,7 +16,11 @@ export interface ProjectCopy {
   articles: string;
   out: string;
   /** Builds; resolves with the terminal output, rejects with it when the build fails. */
-  build(args?: string[], onOutput?: (text: string, kill: () => void) => void): Promise<string>;
+  build(
+    args?: string[],
+    onOutput?: (text: string, kill: () => void) => void,
+    env?: Record<string, string>,
+  ): Promise<string>;
 }
 
 const COPIED = ["src", "public", "astro.config.ts", "package.json", "package-lock.json", "tsconfig.json"];
@@ -32,14 +36,14 @@ export function copyProject(root: string, from = repoRoot): ProjectCopy {
     root,
     articles,
     out,
-    build: (args = [], onOutput) =>
+    build: (args = [], onOutput, env = {}) =>
       new Promise((resolve, reject) => {
         const child = spawn(
           process.execPath,
           [path.join(repoRoot, "node_modules/astro/bin/astro.mjs"), "build", ...args],
           {
             cwd: root,
-            env: { ...process.env, ARTICLES_DIR: articles, OUT_DIR: out, TZ: "America/Los_Angeles" },
+            env: { ...process.env, ARTICLES_DIR: articles, OUT_DIR: out, TZ: "America/Los_Angeles", ...env },
             stdio: ["ignore", "pipe", "pipe"],
           },
         );
