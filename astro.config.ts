@@ -54,8 +54,9 @@ export default defineConfig({
   },
   markdown: { processor: unified(markdownOptions(SITE.url)) },
   // Order matters. Pagefind after the pages and sitemap: it indexes the HTML they wrote.
-  // atomicOutput last but the guard: builds go to a staging folder (hence the sitemap reads its pages there),
-  // which replaces outDir only after every other build:done hook has succeeded.
+  // atomicOutput last but the guard: builds go to a version folder of their own (hence the
+  // sitemap reads its pages there), which outDir is switched to only after every other
+  // build:done hook succeeded.
   integrations: [
     previewUnpublished(),
     socialImages(),
