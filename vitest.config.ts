@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 // unit  — pure functions of src/lib and Astro components in the container API; no build.
 // build — builds the fixture site (tests/fixtures/articles) once, then reads dist HTML.
 // e2e   — serves that build and drives Chromium through Playwright.
+// server — the comment server alone (no site build): load, restart, PostgreSQL, backup/restore.
 export default defineConfig({
   test: {
     projects: [
@@ -35,6 +36,16 @@ export default defineConfig({
           // A browser test that fails on a loaded 2-core machine gets one more try, as
           // Playwright's own runner does in CI; one that fails twice fails the run.
           retry: 1,
+        },
+      },
+      {
+        test: {
+          name: "server",
+          include: ["tests/server/**/*.test.ts"],
+          // Each file starts servers and databases of its own, bounded in count and time.
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
     ],
