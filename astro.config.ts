@@ -10,6 +10,7 @@ import { previewUnpublished } from "./src/integrations/previewUnpublished.ts";
 import { socialImages } from "./src/integrations/socialImages.ts";
 import { atomicOutput, stagingDirOf } from "./src/integrations/atomicOutput.ts";
 import { contentSecurityPolicy } from "./src/integrations/contentSecurityPolicy.ts";
+import { deployFiles } from "./src/features/deploy/deployFilesIntegration.ts";
 // Importing it checks the comments settings: a wrong one fails the build here, with the fix.
 import { comments } from "./src/data/comments.ts";
 import { commentsCspSources } from "./src/lib/comments/commentsCspSources.ts";
@@ -57,6 +58,7 @@ export default defineConfig({
     sitemapIntegration(stagingDirOf(dirs.outDir)),
     pagefindIntegration({ lang: SITE.lang }),
     contentSecurityPolicy(commentsCspSources(comments)),
+    deployFiles(),
     atomicOutput(),
   ],
 });
