@@ -12,6 +12,7 @@ import { atomicOutput, stagingDirOf } from "./src/integrations/atomicOutput.ts";
 import { contentSecurityPolicy } from "./src/integrations/contentSecurityPolicy.ts";
 import { incrementalBuildGuard } from "./src/integrations/incrementalBuildGuard.ts";
 import { articlesDirOf } from "./src/lib/content/readArticleFile.ts";
+import { deployFiles } from "./src/features/deploy/deployFilesIntegration.ts";
 // Importing it checks the comments settings: a wrong one fails the build here, with the fix.
 import { comments } from "./src/site/comments.ts";
 import { commentsCspSources } from "./src/lib/comments/commentsCspSources.ts";
@@ -64,6 +65,7 @@ export default defineConfig({
     sitemapIntegration(stagingDirOf(dirs.outDir)),
     pagefindIntegration({ lang: SITE.lang }),
     contentSecurityPolicy(commentsCspSources(comments)),
+    deployFiles(),
     atomicOutput(),
     // After atomicOutput: a build counts as finished only once its site is published.
     incrementalBuildGuard(articlesDirOf(process.env)),
