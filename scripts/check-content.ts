@@ -8,6 +8,11 @@ import path from "node:path";
 import { SITE } from "../src/config.ts";
 import { checkArticles, type ArticleFile } from "../src/lib/content/checkArticles.ts";
 import { formatProblem } from "../src/lib/content/formatProblem.ts";
+import type { ContentProblem } from "../src/lib/content/contentProblem.ts";
+import { parseSynonyms } from "../src/features/search/query/synonyms.ts";
+
+/** The editors' synonym list (build/pagefindIntegration.ts reads the same file). */
+const SYNONYMS_FILE = "content/synonyms.yaml";
 
 const dir = path.resolve(process.env["ARTICLES_DIR"] ?? "content/articles");
 const publicDir = path.resolve("public");
@@ -38,6 +43,19 @@ const problems = checkArticles(files, {
   imageExists: (file, src) =>
     existsSync(src.startsWith("/") ? path.join(publicDir, src) : path.resolve(path.dirname(file), src)),
 });
+
+// The synonym list is checked like the frontmatter: the build refuses it with the same lines.
+if (existsSync(SYNONYMS_FILE)) {
+  for (const { line, message } of parseSynonyms(readFileSync(SYNONYMS_FILE, "utf8")).problems) {
+    problems.push({
+      file: SYNONYMS_FILE,
+      line,
+      field: "synonyms",
+      message,
+      severity: "error",
+    } satisfies ContentProblem);
+  }
+}
 
 for (const line of unreadable) console.log(line);
 for (const problem of problems) console.log(formatProblem(problem));

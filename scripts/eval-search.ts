@@ -16,12 +16,12 @@ import type { Page } from "playwright-core";
 import { launchChromium } from "../tests/support/browser.ts";
 import { median } from "../tests/support/median.ts";
 import { serveStatic } from "../tests/support/serveStatic.ts";
-import { normalizeQuery } from "../src/lib/search/normalizeQuery.ts";
-import { rerankByTitle } from "../src/lib/search/rerankByTitle.ts";
-import { stripWordBreaks } from "../src/lib/search/segmentForIndex.ts";
-import { searchWithFallback, type Scored } from "../src/lib/search/searchWithFallback.ts";
-import { toSimplified } from "../src/lib/search/toSimplified.ts";
-import { SEARCH } from "../src/lib/search/settings.ts";
+import { normalizeQuery } from "../src/features/search/query/normalizeQuery.ts";
+import { rerankByTitle } from "../src/features/search/query/rerankByTitle.ts";
+import { stripWordBreaks } from "../src/features/search/query/segmentForIndex.ts";
+import { searchWithFallback, type Scored } from "../src/features/search/query/searchWithFallback.ts";
+import { toSimplified } from "../src/features/search/query/toSimplified.ts";
+import { SEARCH } from "../src/features/search/query/settings.ts";
 
 interface Query {
   q: string;

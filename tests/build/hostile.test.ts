@@ -175,7 +175,7 @@ const OUTPUTS: Output[] = [
           .toString("utf8")
           .replace(/^pagefind_dcd/, ""),
       ) as { meta?: { title?: string } };
-      // The index separates Chinese words with zero-width spaces (src/lib/search/segmentForIndex.ts).
+      // The index separates Chinese words with zero-width spaces (src/features/search/query/segmentForIndex.ts).
       return [(fragment.meta?.title ?? "").replaceAll("\u200b", "")];
     },
     injected: () => [],
