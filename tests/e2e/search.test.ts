@@ -3,6 +3,8 @@ import { useSiteInBrowser } from "../support/siteInBrowser.ts";
 import type { BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 
 const site = useSiteInBrowser();
+/** How long a wait may take: generous, since a first search on a loaded 2-core machine can take seconds. */
+const WAIT = { timeout: 30_000 };
 const contexts: BrowserContext[] = [];
 
 afterAll(async () => {
@@ -29,13 +31,13 @@ async function open(
 /** Titles of the dropdown's options, in order, once the search has answered. */
 async function dropdownTitles(page: Page): Promise<string[]> {
   const status = page.locator(".search-popup__status");
-  await expect.poll(() => status.textContent()).not.toMatch(/^(正在搜索…)?$/);
+  await expect.poll(() => status.textContent(), WAIT).not.toMatch(/^(正在搜索…)?$/);
   return page.locator(".search-popup [role=option] .search-hit__title").allTextContents();
 }
 
 async function pageResults(page: Page): Promise<string[]> {
   const status = page.locator("[data-search-status]");
-  await expect.poll(() => status.textContent()).not.toMatch(/^(正在搜索…)?$/);
+  await expect.poll(() => status.textContent(), WAIT).not.toMatch(/^(正在搜索…)?$/);
   return page.locator("[data-search-results] .search-hit__title").allTextContents();
 }
 
@@ -53,7 +55,7 @@ describe("search from an article's sidebar", () => {
     expect(scripts).toEqual([]);
 
     await page.locator("#sidebar-search").focus();
-    await expect.poll(() => scripts.some((url) => url.includes("/pagefind/pagefind.js"))).toBe(true);
+    await expect.poll(() => scripts.some((url) => url.includes("/pagefind/pagefind.js")), WAIT).toBe(true);
   });
 
   it("shows the right article first for a Chinese query, and opens it with the words marked", async () => {
@@ -63,19 +65,19 @@ describe("search from an article's sidebar", () => {
     const box = page.locator("#sidebar-search");
     await box.click();
     await box.fill("夜班公交");
-    await expect.poll(() => page.getByRole("combobox", { name: "搜索文章" }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("combobox", { name: "搜索文章" }).count(), WAIT).toBe(1);
     expect((await dropdownTitles(page))[0]).toBe("夜班公交里的城市");
 
     await box.press("ArrowDown");
     const first = page.locator(".search-popup [role=option]").first();
-    await expect.poll(() => first.getAttribute("aria-selected")).toBe("true");
+    await expect.poll(() => first.getAttribute("aria-selected"), WAIT).toBe("true");
     await expect
       .poll(() => page.getByRole("combobox").getAttribute("aria-activedescendant"))
       .toBe(await first.getAttribute("id"));
     await box.press("Enter");
     await page.waitForURL(/\/articles\/reader-toc\/\?highlight=/);
     expect(await page.locator("h1").textContent()).toBe("夜班公交里的城市");
-    await expect.poll(() => page.locator("article mark.pagefind-highlight").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator("article mark.pagefind-highlight").count(), WAIT).toBeGreaterThan(0);
   });
 
   it("finds an article by traditional characters and by a question", async () => {
@@ -90,7 +92,7 @@ describe("search from an article's sidebar", () => {
   it("still searches, unfolded, when the traditional→simplified converter cannot load", async () => {
     const blocked: string[] = [];
     const page = await open("/articles/alpha-emphasis/", {}, (page) =>
-      page.route(/foldingLoader/, (route) => {
+      page.route(/foldingWorker/, (route) => {
         blocked.push(route.request().url());
         return route.abort();
       }),
@@ -120,16 +122,16 @@ describe("search from an article's sidebar", () => {
     await page.locator("h1").click();
     await page.keyboard.press("/");
     const box = page.locator("#sidebar-search");
-    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement), WAIT).toBe(true);
     await page.keyboard.type("城市");
     const titles = await dropdownTitles(page);
     expect(titles.length).toBeGreaterThan(2);
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("ArrowDown");
     const options = page.locator(".search-popup [role=option]");
-    await expect.poll(() => options.nth(1).getAttribute("aria-selected")).toBe("true");
+    await expect.poll(() => options.nth(1).getAttribute("aria-selected"), WAIT).toBe("true");
     await page.keyboard.press("ArrowUp");
-    await expect.poll(() => options.nth(0).getAttribute("aria-selected")).toBe("true");
+    await expect.poll(() => options.nth(0).getAttribute("aria-selected"), WAIT).toBe("true");
     await page.keyboard.press("Escape");
     expect(await page.locator(".search-popup").isHidden()).toBe(true);
     expect(await box.getAttribute("aria-expanded")).toBe("false");
@@ -178,16 +180,16 @@ describe("the /search/ page", () => {
 
     await page.locator("select[name=author] option[value='林间']").waitFor({ state: "attached" });
     await page.locator("select[name=author]").selectOption("林间");
-    await expect.poll(() => new URL(page.url()).searchParams.get("author")).toBe("林间");
+    await expect.poll(() => new URL(page.url()).searchParams.get("author"), WAIT).toBe("林间");
     const byAuthor = await pageResults(page);
     expect(byAuthor).toContain("夜班公交里的城市");
     expect(byAuthor.length).toBeLessThan(all.length);
 
     await page.locator("select[name=tag]").selectOption("城市");
-    await expect.poll(() => pageResults(page)).toEqual(["夜班公交里的城市"]);
+    await expect.poll(() => pageResults(page), WAIT).toEqual(["夜班公交里的城市"]);
 
     await page.goBack();
-    await expect.poll(() => new URL(page.url()).searchParams.get("tag")).toBe(null);
+    await expect.poll(() => new URL(page.url()).searchParams.get("tag"), WAIT).toBe(null);
     expect(await page.locator("select[name=tag]").inputValue()).toBe("");
   });
 
@@ -217,7 +219,7 @@ describe("the /search/ page", () => {
     const pager = page.locator("[data-search-pager]");
     expect(await pager.isVisible()).toBe(true);
     await page.locator("[data-search-next]").click();
-    await expect.poll(() => new URL(page.url()).searchParams.get("page")).toBe("2");
+    await expect.poll(() => new URL(page.url()).searchParams.get("page"), WAIT).toBe("2");
     expect((await pageResults(page)).length).toBeGreaterThan(0);
 
     await page.locator("select[name=sort]").selectOption("newest");

@@ -2,7 +2,6 @@
  * The /search/ page: the query and every choice live in the address (?q=&tag=&author=&year=
  * &sort=&page=), so a search can be shared and the back button steps through it.
  */
-import { SITE } from "../../../config.ts";
 import { t } from "../../../i18n/zh-CN.ts";
 import { SEARCH_FILTERS, type SearchFilter } from "../filters.ts";
 import { SEARCH } from "../query/settings.ts";
@@ -94,8 +93,8 @@ async function render(): Promise<void> {
       found.hits.slice((page - 1) * SEARCH.pageSize, page * SEARCH.pageSize).map((hit) => hit.load()),
     );
     if (mine !== generation) return;
-    // The same "page - site" form as BaseLayout.astro's <title>.
-    document.title = `${t("search.resultsFor", { query: state.q })} - ${SITE.title}`;
+    // The same "page - site" form as BaseLayout.astro's <title>; the page renders the site's name.
+    document.title = `${t("search.resultsFor", { query: state.q })} - ${app.dataset["siteTitle"] ?? ""}`;
     status.textContent =
       found.hits.length === 0
         ? t("search.noResults", { query: state.q })
