@@ -4,10 +4,9 @@
  * word breaks of the index removed. Shared by the dropdown and the /search/ page.
  */
 import synonymSource from "../../../../content/synonyms.yaml?raw";
-import { foldVariants } from "../query/foldVariants.ts";
 import { needsFolding } from "../query/mayBeTraditional.ts";
 import { normalizeQuery, type NormalizeOptions } from "../query/normalizeQuery.ts";
-import { applySynonyms, parseSynonyms } from "../query/synonyms.ts";
+import { comparableTitle, parseSynonyms } from "../query/synonyms.ts";
 import type { FoldReply, FoldRequest } from "./foldingWorker.ts";
 import { rerankByTitle } from "../query/rerankByTitle.ts";
 import { searchWithFallback } from "../query/searchWithFallback.ts";
@@ -181,8 +180,7 @@ export async function search(raw: string, options: SearchOptions = {}): Promise<
     await Promise.all(head.map(async (hit) => [hit, (await hit.load()).title] as const)),
   );
   const typed = normalizeQuery(raw, { ...fold, dropQuestionWords: false });
-  // Titles are compared folded like the query (帐号 in a title matches a query for 账号).
-  const titleOf = (hit: Hit) => applySynonyms(foldVariants((titles.get(hit) ?? "").toLowerCase()), SYNONYMS);
+  const titleOf = (hit: Hit) => comparableTitle(titles.get(hit) ?? "", SYNONYMS);
   const reordered = rerankByTitle(head, titleOf, { searched: query, typed });
   return { query, relaxed, hits: [...reordered, ...hits.slice(head.length)] };
 }

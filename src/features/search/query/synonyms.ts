@@ -151,3 +151,11 @@ function wordPattern(word: string): string {
 function containsWord(text: string, word: string): boolean {
   return new RegExp(wordPattern(word), "iu").test(text);
 }
+
+/**
+ * A title as the title re-rank compares it with the query: folded the way the query is, so that
+ * 帐号 in a title matches a query for 账号, and 硬盘 one for 磁盘 (the query's standard form).
+ */
+export function comparableTitle(title: string, groups: SynonymGroups): string {
+  return applySynonyms(foldVariants(title.toLowerCase()), groups);
+}
