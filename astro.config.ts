@@ -4,7 +4,7 @@ import { unified } from "@astrojs/markdown-remark";
 import { SITE } from "./src/config.ts";
 import { markdownOptions } from "./src/lib/markdown/markdownOptions.ts";
 import { buildDirs } from "./src/lib/buildDirs.ts";
-import { pagefindIntegration } from "./src/integrations/pagefind.ts";
+import { pagefindIntegration } from "./src/features/search/build/pagefindIntegration.ts";
 import { sitemapIntegration } from "./src/integrations/sitemap.ts";
 import { previewUnpublished } from "./src/integrations/previewUnpublished.ts";
 import { socialImages } from "./src/integrations/socialImages.ts";

@@ -13,6 +13,11 @@ import { formatProblem } from "../src/lib/content/formatProblem.ts";
 import { articlesDirOf, NotUtf8Error, parseArticleBytes } from "../src/lib/content/readArticleFile.ts";
 import { formatGithubAnnotation } from "../src/lib/content/formatGithubAnnotation.ts";
 import { parseArgs } from "node:util";
+import type { ContentProblem } from "../src/lib/content/contentProblem.ts";
+import { parseSynonyms } from "../src/features/search/query/synonyms.ts";
+
+/** The editors' synonym list (build/pagefindIntegration.ts reads the same file). */
+const SYNONYMS_FILE = "content/synonyms.yaml";
 
 const { values: options } = parseArgs({ options: { format: { type: "string", default: "text" } } });
 if (options.format !== "text" && options.format !== "github") {
@@ -52,6 +57,19 @@ const problems = checkArticles(files, {
   imageExists: (file, src) =>
     existsSync(src.startsWith("/") ? path.join(publicDir, src) : path.resolve(path.dirname(file), src)),
 });
+
+// The synonym list is checked like the frontmatter: the build refuses it with the same lines.
+if (existsSync(SYNONYMS_FILE)) {
+  for (const { line, message } of parseSynonyms(readFileSync(SYNONYMS_FILE, "utf8")).problems) {
+    problems.push({
+      file: SYNONYMS_FILE,
+      line,
+      field: "synonyms",
+      message,
+      severity: "error",
+    } satisfies ContentProblem);
+  }
+}
 
 for (const file of unreadable)
   console.log(
