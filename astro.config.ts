@@ -46,6 +46,12 @@ export default defineConfig({
       },
     },
   },
+  experimental: {
+    // The content store written and bundled in 20 MB parts: as one string it stops at ~83k
+    // articles (V8's string limit), and as one module the bundler cannot hand it back to
+    // JavaScript (docs/performance.md, the 100,000-article section).
+    collectionStorage: "chunked",
+  },
   markdown: { processor: unified(markdownOptions(SITE.url)) },
   // Order matters. Pagefind after the pages and sitemap: it indexes the HTML they wrote.
   // atomicOutput LAST: builds go to a staging folder (hence the sitemap reads its pages there),
