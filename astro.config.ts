@@ -8,6 +8,7 @@ import { pagefindIntegration } from "./src/integrations/pagefind.ts";
 import { sitemapIntegration } from "./src/integrations/sitemap.ts";
 import { previewUnpublished } from "./src/integrations/previewUnpublished.ts";
 import { socialImages } from "./src/integrations/socialImages.ts";
+import { buildTimings, timed } from "./src/integrations/buildTimings.ts";
 import { atomicOutput, stagingDirOf } from "./src/integrations/atomicOutput.ts";
 import { contentSecurityPolicy } from "./src/integrations/contentSecurityPolicy.ts";
 // Importing it checks the comments settings: a wrong one fails the build here, with the fix.
@@ -56,13 +57,16 @@ export default defineConfig({
   // Order matters. Pagefind after the pages and sitemap: it indexes the HTML they wrote.
   // atomicOutput LAST: builds go to a staging folder (hence the sitemap reads its pages there),
   // which replaces outDir only after every other build:done hook has succeeded.
+  // buildTimings FIRST: it writes the timing record (.cache/build-timings.jsonl) that
+  // `npm run bench` reads; timed() adds each build:done step to it.
   integrations: [
+    buildTimings(),
     previewUnpublished(),
     socialImages(),
     mdx(),
-    sitemapIntegration(stagingDirOf(dirs.outDir)),
-    pagefindIntegration({ lang: SITE.lang }),
-    contentSecurityPolicy(commentsCspSources(comments)),
-    atomicOutput(),
+    timed("sitemap", sitemapIntegration(stagingDirOf(dirs.outDir))),
+    timed("search index", pagefindIntegration({ lang: SITE.lang })),
+    timed("CSP", contentSecurityPolicy(commentsCspSources(comments))),
+    timed("publish", atomicOutput()),
   ],
 });

@@ -31,6 +31,13 @@ const colors = { background: "#fdfcf9", text: "#1f1d1a", muted: "#5c5750", accen
 const palette = cardPalette(colors.background, [colors.text, colors.muted, colors.accent], 16);
 sharp.concurrency(1);
 
+// Font files held in memory once read, as the build's renderer does (renderSocialImage.ts).
+const fontFiles = new Map<string, Buffer>();
+function fontFile(name: string): Buffer {
+  if (!fontFiles.has(name)) fontFiles.set(name, readFileSync(path.join(fontDir, "files", name)));
+  return fontFiles.get(name)!;
+}
+
 const totals = new Map<string, { ms: number; bytes: number }>();
 async function timed<T extends string | Buffer>(stage: string, work: () => Promise<T> | T): Promise<T> {
   const started = performance.now();

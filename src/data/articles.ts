@@ -5,6 +5,7 @@ import { getCollection, type CollectionEntry } from "astro:content";
 import { SITE } from "../config.ts";
 import { queueSocialImages } from "./socialImages.ts";
 import { secondsSince } from "../lib/secondsSince.ts";
+import { recordTiming } from "../lib/buildTimings.ts";
 import { BUILD_CACHES } from "../lib/buildCaches.ts";
 import { adjacentArticles, type Adjacent } from "../lib/adjacentArticles.ts";
 import { groupByAuthor, type AuthorGroup } from "../lib/groupByAuthor.ts";
@@ -137,8 +138,8 @@ function relateArticles(
     },
   );
   cache.save();
-  // Read by `npm run bench`, which reports the steps a build times itself.
   console.info(`[site:related] ${entries.length} articles in ${secondsSince(started)} s`);
+  recordTiming("related lists", started, `${entries.length} articles`);
   return related;
 }
 

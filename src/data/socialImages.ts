@@ -5,6 +5,7 @@ import { formatArticleDate } from "../lib/dates.ts";
 import { renderSocialImage, type SocialImageInput } from "../lib/social/renderSocialImage.ts";
 import { createSocialImagePool } from "../lib/social/socialImagePool.ts";
 import { secondsSince } from "../lib/secondsSince.ts";
+import { recordTiming } from "../lib/buildTimings.ts";
 import type { Article } from "./articles.ts";
 
 /** Root-relative URL of an article's sharing image, or undefined when the site draws none. */
@@ -39,9 +40,10 @@ export function queueSocialImages(articles: readonly Article[]): void {
   const started = performance.now();
   // A failure is reported by the page that awaits the card (socialImageOf), failing the build.
   const cards = articles.map((article) => pool.file(cardOf(article)).catch(() => {}));
-  void Promise.all(cards).then(() =>
-    console.info(`[site:social-images] ${cards.length} cards in ${secondsSince(started)} s`),
-  );
+  void Promise.all(cards).then(() => {
+    console.info(`[site:social-images] ${cards.length} cards in ${secondsSince(started)} s`);
+    recordTiming("sharing cards", started, `${cards.length} cards, in worker threads`);
+  });
 }
 
 /** The PNG of an article's sharing card (1200×630). */
