@@ -11,8 +11,10 @@ import { socialImages } from "./src/integrations/socialImages.ts";
 import { buildTimings, timed } from "./src/integrations/buildTimings.ts";
 import { atomicOutput, stagingDirOf } from "./src/integrations/atomicOutput.ts";
 import { contentSecurityPolicy } from "./src/integrations/contentSecurityPolicy.ts";
+import { incrementalBuildGuard } from "./src/integrations/incrementalBuildGuard.ts";
+import { articlesDirOf } from "./src/lib/content/readArticleFile.ts";
 // Importing it checks the comments settings: a wrong one fails the build here, with the fix.
-import { comments } from "./src/data/comments.ts";
+import { comments } from "./src/site/comments.ts";
 import { commentsCspSources } from "./src/lib/comments/commentsCspSources.ts";
 
 const dirs = buildDirs(process.env);
@@ -48,17 +50,21 @@ export default defineConfig({
     },
   },
   experimental: {
+    // Pages whose getStaticPaths returns a cacheKey are restored from the previous build when the
+    // key, their code and their content are unchanged (src/site/routes.ts). `astro build --force`
+    // rebuilds everything.
+    incrementalBuild: true,
     // The content store written and bundled in 20 MB parts: as one string it stops at ~83k
     // articles (V8's string limit), and as one module the bundler cannot hand it back to
     // JavaScript (docs/performance.md, the 100,000-article section).
     collectionStorage: "chunked",
   },
   markdown: { processor: unified(markdownOptions(SITE.url)) },
-  // Order matters. Pagefind after the pages and sitemap: it indexes the HTML they wrote.
-  // atomicOutput LAST: builds go to a staging folder (hence the sitemap reads its pages there),
-  // which replaces outDir only after every other build:done hook has succeeded.
-  // buildTimings FIRST: it writes the timing record (.cache/build-timings.jsonl) that
-  // `npm run bench` reads; timed() adds each build:done step to it.
+  // Order matters. buildTimings first: it writes the timing record (.cache/build-timings.jsonl)
+  // that `npm run bench` reads; timed() adds each build:done step to it. Pagefind after the pages
+  // and sitemap: it indexes the HTML they wrote. atomicOutput last but the guard: builds go to a
+  // staging folder (hence the sitemap reads its pages there), which replaces outDir only after
+  // every other build:done hook has succeeded.
   integrations: [
     buildTimings(),
     previewUnpublished(),
@@ -68,5 +74,7 @@ export default defineConfig({
     timed("search index", pagefindIntegration({ lang: SITE.lang })),
     timed("CSP", contentSecurityPolicy(commentsCspSources(comments))),
     timed("publish", atomicOutput()),
+    // After atomicOutput: a build counts as finished only once its site is published.
+    incrementalBuildGuard(articlesDirOf(process.env)),
   ],
 });
