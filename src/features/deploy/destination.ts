@@ -80,7 +80,12 @@ function rcloneDestination(remote: string): Destination {
     async upload(from, files) {
       // --no-check-dest: the plan already knows what differs; rclone need not list the remote.
       await withList(files, (list) =>
-        rclone(["copy", from, remote, "--files-from-raw", list, "--no-traverse", "--no-check-dest"]),
+        rclone(
+          ["copy", from, remote, "--files-from-raw", list, "--no-traverse", "--no-check-dest"],
+          [],
+          undefined,
+          true,
+        ),
       );
     },
     async remove(files) {
@@ -94,11 +99,17 @@ interface RcloneResult {
   stdout: string;
 }
 
-/** Runs rclone; a failure (other than the `allowed` exit codes) throws with rclone's last error. */
+/**
+ * Runs rclone; a failure (other than the `allowed` exit codes) throws with rclone's last error.
+ * `stopAtFirstError`: rclone goes on with the other files after one fails (and backs off between
+ * attempts, minutes for a dead network); a deploy must not — later files are the pages that
+ * point at the one that failed — so the first file that fails for good stops it.
+ */
 function rclone(
   args: readonly string[],
   allowed: readonly number[] = [],
   input?: string,
+  stopAtFirstError = false,
 ): Promise<RcloneResult> {
   return new Promise((resolve, reject) => {
     const child = spawn("rclone", ["--retries", "2", "--low-level-retries", "3", ...args], {
@@ -107,7 +118,14 @@ function rclone(
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    let stoppedBy: string | undefined;
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+      if (stopAtFirstError && !stoppedBy && /^\S+ \S+ ERROR : /m.test(stderr)) {
+        stoppedBy = lastError(stderr);
+        child.kill("SIGTERM");
+      }
+    });
     child.on("error", (error: NodeJS.ErrnoException) =>
       reject(
         new Error(
@@ -118,7 +136,8 @@ function rclone(
       ),
     );
     child.on("close", (code) => {
-      if (code === 0 || allowed.includes(code ?? -1)) resolve({ code: code ?? 0, stdout });
+      if (stoppedBy) reject(new Error(`rclone ${args[0]} failed: ${stoppedBy}`));
+      else if (code === 0 || allowed.includes(code ?? -1)) resolve({ code: code ?? 0, stdout });
       else reject(new Error(`rclone ${args[0]} failed: ${lastError(stderr) || `exit code ${code}`}`));
     });
     child.stdin.on("error", () => {}); // rclone may exit before reading its input; its code says why
