@@ -10,8 +10,14 @@ import path from "node:path";
 import { SITE } from "../src/config.ts";
 import { checkArticles, type ArticleFile } from "../src/lib/content/checkArticles.ts";
 import { formatProblem } from "../src/lib/content/formatProblem.ts";
+import { articlesDirOf, NotUtf8Error, parseArticleBytes } from "../src/lib/content/readArticleFile.ts";
 import { formatGithubAnnotation } from "../src/lib/content/formatGithubAnnotation.ts";
 import { parseArgs } from "node:util";
+import type { ContentProblem } from "../src/lib/content/contentProblem.ts";
+import { parseSynonyms } from "../src/features/search/query/synonyms.ts";
+
+/** The editors' synonym list (build/pagefindIntegration.ts reads the same file). */
+const SYNONYMS_FILE = "content/synonyms.yaml";
 
 const { values: options } = parseArgs({ options: { format: { type: "string", default: "text" } } });
 if (options.format !== "text" && options.format !== "github") {
@@ -20,14 +26,13 @@ if (options.format !== "text" && options.format !== "github") {
 }
 const format = options.format === "github" ? formatGithubAnnotation : formatProblem;
 
-const dir = path.resolve(process.env["ARTICLES_DIR"] ?? "content/articles");
+const dir = articlesDirOf(process.env);
 const publicDir = path.resolve("public");
 if (!existsSync(dir)) {
   console.error(`找不到文章目录 ${dir} — 请在项目根目录运行，或用 ARTICLES_DIR 指定目录`);
   process.exit(2);
 }
 
-const decoder = new TextDecoder("utf-8", { fatal: true });
 const files: ArticleFile[] = [];
 /** Files that are not UTF-8: no problem list can be read from them. */
 const unreadable: string[] = [];
@@ -36,9 +41,11 @@ for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) 
   const full = path.join(entry.parentPath, entry.name);
   const file = path.relative(process.cwd(), full);
   try {
-    files.push({ file, id: entry.name.replace(/\.mdx?$/, ""), text: decoder.decode(readFileSync(full)) });
-  } catch {
-    unreadable.push(file);
+    const { text } = parseArticleBytes(readFileSync(full), file);
+    files.push({ file, id: entry.name.replace(/\.mdx?$/, ""), text });
+  } catch (error) {
+    if (!(error instanceof NotUtf8Error)) throw error;
+    unreadable.push(error.file);
   }
 }
 files.sort((a, b) => a.file.localeCompare(b.file));
@@ -50,6 +57,19 @@ const problems = checkArticles(files, {
   imageExists: (file, src) =>
     existsSync(src.startsWith("/") ? path.join(publicDir, src) : path.resolve(path.dirname(file), src)),
 });
+
+// The synonym list is checked like the frontmatter: the build refuses it with the same lines.
+if (existsSync(SYNONYMS_FILE)) {
+  for (const { line, message } of parseSynonyms(readFileSync(SYNONYMS_FILE, "utf8")).problems) {
+    problems.push({
+      file: SYNONYMS_FILE,
+      line,
+      field: "synonyms",
+      message,
+      severity: "error",
+    } satisfies ContentProblem);
+  }
+}
 
 for (const file of unreadable)
   console.log(
