@@ -1,12 +1,22 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildRecord } from "../../src/features/deploy/buildRecord.ts";
 import { listSiteFiles } from "../../src/features/deploy/listSiteFiles.ts";
+import { CACHE_CONTROL } from "../../src/features/deploy/serverPolicy.ts";
 import { launchChromium } from "../support/browser.ts";
 import { startNginx, type NginxServer } from "../support/nginx.ts";
 import { fixtureArticles, fixtureSite, repoRoot } from "../support/paths.ts";
@@ -70,7 +80,7 @@ async function searchTitles(page: Page, query: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  cpSync(fixtureSite, path.join(work, "v1"), { recursive: true });
+  cpSync(realpathSync(fixtureSite), path.join(work, "v1"), { recursive: true });
   // v1 is a private copy: a later build of the fixture site must not change it under the test.
   mkdirSync(live);
   webdav = await startWebdav(live);
@@ -108,6 +118,12 @@ describe("npm run deploy to a WebDAV server (rclone serve webdav), served by ngi
       sent.indexOf("pagefind/pagefind-entry.json"),
     );
     expect(sent.at(-1)).toBe("_build.json");
+    // Each object carries the policy's Cache-Control, for object storage behind a CDN.
+    const cacheOf = (file: string) =>
+      webdav.requests.find((r) => r.method === "PUT" && r.path === `/${file}`)?.cacheControl;
+    expect(cacheOf(sent.find((f) => f.startsWith("_astro/")) ?? "")).toBe(CACHE_CONTROL.immutable);
+    expect(cacheOf("pagefind/pagefind-entry.json")).toBe(CACHE_CONTROL.revalidate);
+    expect(cacheOf("tags/城市/index.html")).toBe(CACHE_CONTROL.revalidate);
     expect(sent.indexOf("sitemap-index.xml")).toBeGreaterThan(sent.findLastIndex((f) => f.endsWith(".html")));
   });
 
@@ -174,7 +190,7 @@ describe("npm run deploy to a WebDAV server (rclone serve webdav), served by ngi
         /does not exist — run npm run build/,
       );
       const partial = path.join(work, "partial");
-      cpSync(v2, partial, { recursive: true });
+      cpSync(realpathSync(v2), partial, { recursive: true });
       rmSync(path.join(partial, "tags/城市/index.html"));
       expect(oneLine(await deploy(partial, ["site:"]))).toMatch(/1 of its \d+ files are missing/);
       rmSync(path.join(partial, "_build.json"));
@@ -207,7 +223,7 @@ describe("npm run deploy to a WebDAV server (rclone serve webdav), served by ngi
     it("a network failure mid-upload leaves the old pages serving, with search", async () => {
       // v3: v2 with new hashed scripts and three changed pages, recorded as a complete build.
       const v3 = path.join(work, "v3");
-      cpSync(v2, v3, { recursive: true });
+      cpSync(realpathSync(v2), v3, { recursive: true });
       for (const n of [1, 2, 3, 4, 5])
         writeFileSync(path.join(v3, `_astro/extra${n}.Zz${n}.js`), `export const n = ${n};\n`);
       for (const page of ["index.html", "tags/城市/index.html", `articles/${EDITED}/index.html`])

@@ -9,7 +9,7 @@ export interface WebdavServer {
   /** Environment that makes `site:` an rclone remote for this server (no rclone.conf needed). */
   env: Record<string, string>;
   /** Every request that reached the proxy: method and decoded path. */
-  requests: { method: string; path: string }[];
+  requests: { method: string; path: string; cacheControl: string | undefined }[];
   /** Cut the connection of every PUT after this many more have succeeded (a network failure). */
   failPutsAfter(count: number | undefined): void;
   close(): Promise<void>;
@@ -40,11 +40,15 @@ export async function startWebdav(folder: string, { readOnly = false } = {}): Pr
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   await waitForPort(port, child, () => output);
 
-  const requests: { method: string; path: string }[] = [];
+  const requests: WebdavServer["requests"] = [];
   let putsLeft: number | undefined;
   const proxy: Server = createServer((incoming, outgoing) => {
     const method = incoming.method ?? "GET";
-    requests.push({ method, path: decodeURIComponent(new URL(incoming.url ?? "/", "http://x").pathname) });
+    requests.push({
+      method,
+      path: decodeURIComponent(new URL(incoming.url ?? "/", "http://x").pathname),
+      cacheControl: incoming.headers["cache-control"],
+    });
     if (method === "PUT" && putsLeft !== undefined) {
       if (putsLeft <= 0) {
         incoming.socket.destroy();

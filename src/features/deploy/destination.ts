@@ -9,8 +9,12 @@ export interface Destination {
   /** The file's text, or undefined when there is none (a first deploy). */
   read(file: string): Promise<string | undefined>;
   write(file: string, text: string): Promise<void>;
-  /** Copies `files` (relative paths) from `from` to the same paths at the destination. */
-  upload(from: string, files: readonly string[]): Promise<void>;
+  /**
+   * Copies `files` (relative paths) from `from` to the same paths at the destination. An rclone
+   * remote also stores `cacheControl` as each object's Cache-Control (object storage serves it
+   * and a CDN set to follow the origin obeys it); a folder ignores it (its server has the policy).
+   */
+  upload(from: string, files: readonly string[], cacheControl?: string): Promise<void>;
   remove(files: readonly string[]): Promise<void>;
 }
 
@@ -77,11 +81,12 @@ function rcloneDestination(remote: string): Destination {
     async write(file, text) {
       await rclone(["rcat", at(file)], [], text);
     },
-    async upload(from, files) {
+    async upload(from, files, cacheControl) {
       // --no-check-dest: the plan already knows what differs; rclone need not list the remote.
+      const headers = cacheControl ? ["--header-upload", `Cache-Control: ${cacheControl}`] : [];
       await withList(files, (list) =>
         rclone(
-          ["copy", from, remote, "--files-from-raw", list, "--no-traverse", "--no-check-dest"],
+          ["copy", from, remote, "--files-from-raw", list, "--no-traverse", "--no-check-dest", ...headers],
           [],
           undefined,
           true,
