@@ -10,8 +10,10 @@ import { previewUnpublished } from "./src/integrations/previewUnpublished.ts";
 import { socialImages } from "./src/integrations/socialImages.ts";
 import { atomicOutput, stagingDirOf } from "./src/integrations/atomicOutput.ts";
 import { contentSecurityPolicy } from "./src/integrations/contentSecurityPolicy.ts";
+import { incrementalBuildGuard } from "./src/integrations/incrementalBuildGuard.ts";
+import { articlesDirOf } from "./src/lib/content/readArticleFile.ts";
 // Importing it checks the comments settings: a wrong one fails the build here, with the fix.
-import { comments } from "./src/data/comments.ts";
+import { comments } from "./src/site/comments.ts";
 import { commentsCspSources } from "./src/lib/comments/commentsCspSources.ts";
 
 const dirs = buildDirs(process.env);
@@ -23,6 +25,10 @@ export default defineConfig({
   cacheDir: dirs.cacheDir,
   // Two articles whose file names collide (foo.md and foo.mdx) must fail the build, not shadow.
   prerenderConflictBehavior: "error",
+  // Pages whose getStaticPaths returns a cacheKey are restored from the previous build when the
+  // key, their code and their content are unchanged (src/site/routes.ts). `astro build --force`
+  // rebuilds everything.
+  experimental: { incrementalBuild: true },
   build: {
     // One request per page: the stylesheet is small and every page needs all of it.
     inlineStylesheets: "always",
@@ -48,7 +54,7 @@ export default defineConfig({
   },
   markdown: { processor: unified(markdownOptions(SITE.url)) },
   // Order matters. Pagefind after the pages and sitemap: it indexes the HTML they wrote.
-  // atomicOutput LAST: builds go to a staging folder (hence the sitemap reads its pages there),
+  // atomicOutput last but the guard: builds go to a staging folder (hence the sitemap reads its pages there),
   // which replaces outDir only after every other build:done hook has succeeded.
   integrations: [
     previewUnpublished(),
@@ -58,5 +64,7 @@ export default defineConfig({
     pagefindIntegration({ lang: SITE.lang }),
     contentSecurityPolicy(commentsCspSources(comments)),
     atomicOutput(),
+    // After atomicOutput: a build counts as finished only once its site is published.
+    incrementalBuildGuard(articlesDirOf(process.env)),
   ],
 });

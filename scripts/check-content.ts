@@ -8,15 +8,15 @@ import path from "node:path";
 import { SITE } from "../src/config.ts";
 import { checkArticles, type ArticleFile } from "../src/lib/content/checkArticles.ts";
 import { formatProblem } from "../src/lib/content/formatProblem.ts";
+import { articlesDirOf, NotUtf8Error, parseArticleBytes } from "../src/lib/content/readArticleFile.ts";
 
-const dir = path.resolve(process.env["ARTICLES_DIR"] ?? "content/articles");
+const dir = articlesDirOf(process.env);
 const publicDir = path.resolve("public");
 if (!existsSync(dir)) {
   console.error(`找不到文章目录 ${dir} — 请在项目根目录运行，或用 ARTICLES_DIR 指定目录`);
   process.exit(2);
 }
 
-const decoder = new TextDecoder("utf-8", { fatal: true });
 const files: ArticleFile[] = [];
 const unreadable: string[] = [];
 for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
@@ -24,9 +24,11 @@ for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) 
   const full = path.join(entry.parentPath, entry.name);
   const file = path.relative(process.cwd(), full);
   try {
-    files.push({ file, id: entry.name.replace(/\.mdx?$/, ""), text: decoder.decode(readFileSync(full)) });
-  } catch {
-    unreadable.push(`${file}:1: file: 文件不是 UTF-8 编码 — 请用编辑器以 UTF-8 重新保存`);
+    const { text } = parseArticleBytes(readFileSync(full), file);
+    files.push({ file, id: entry.name.replace(/\.mdx?$/, ""), text });
+  } catch (error) {
+    if (!(error instanceof NotUtf8Error)) throw error;
+    unreadable.push(error.message);
   }
 }
 files.sort((a, b) => a.file.localeCompare(b.file));

@@ -4,6 +4,7 @@ import { gunzipSync } from "node:zlib";
 import { load, type CheerioAPI } from "cheerio";
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
+import { readArticleFileSync } from "../../src/lib/content/readArticleFile.ts";
 import { fixtureArticles, fixtureSite } from "../support/paths.ts";
 
 // tests/fixtures/articles/hostile-markup.md is a normal published article whose title,
@@ -11,8 +12,7 @@ import { fixtureArticles, fixtureSite } from "../support/paths.ts";
 // as text. To cover a new output (a feed, an OG image text file), add an entry to OUTPUTS.
 
 const front = yaml.load(
-  /^---\n([\s\S]*?)\n---/.exec(readFileSync(path.join(fixtureArticles, "hostile-markup.md"), "utf8"))?.[1] ??
-    "",
+  readArticleFileSync(path.join(fixtureArticles, "hostile-markup.md")).frontmatter ?? "",
 ) as { title: string; description: string; author: string; tags: string[] };
 const ID = "hostile-markup";
 

@@ -10,7 +10,7 @@ import { SITE } from "../../src/config.ts";
 import { buildSearchIndex } from "../../src/integrations/pagefind.ts";
 import { ARTICLE_BODY_END } from "../../src/lib/articleBodyEnd.ts";
 import { checkArticleData } from "../../src/lib/content/checkArticleData.ts";
-import { splitArticleFile } from "../../src/lib/content/splitArticleFile.ts";
+import { parseArticleText } from "../../src/lib/content/readArticleFile.ts";
 import { articleExcerpt } from "../../src/lib/excerpt.ts";
 import { escapeXml } from "../../src/lib/escapeXml.ts";
 import { markdownOptions } from "../../src/lib/markdown/markdownOptions.ts";
@@ -163,7 +163,7 @@ async function renderPages(articlesDir: string, template: ArticleTemplate): Prom
   let written = 0;
   for (const file of files) {
     const text = await readFile(path.join(articlesDir, file), "utf8");
-    const parts = splitArticleFile(text);
+    const parts = parseArticleText(text, file);
     const { data, problems } = checkArticleData(file, parts, now);
     if (!data) throw new Error(`${file}: ${problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`);
     if (!isPublished({ data }, { now, preview: false })) continue;

@@ -5,8 +5,7 @@ import { checkArticleData, type ArticleData } from "./checkArticleData.ts";
 import type { ContentProblem } from "./contentProblem.ts";
 import { findDuplicateIds } from "./findDuplicateIds.ts";
 import { findUnsafeHtml } from "./findUnsafeHtml.ts";
-import { proseLines } from "./proseLines.ts";
-import { splitArticleFile } from "./splitArticleFile.ts";
+import { parseArticleText } from "./readArticleFile.ts";
 
 export interface ArticleFile {
   /** Path shown in messages. */
@@ -34,7 +33,7 @@ export interface CheckOptions {
  */
 export function checkArticles(files: readonly ArticleFile[], options: CheckOptions): ContentProblem[] {
   const checked = files.map((article) => {
-    const parts = splitArticleFile(article.text);
+    const parts = parseArticleText(article.text, article.file);
     return { ...article, parts, ...checkArticleData(article.file, parts, options.now) };
   });
   const publishedData = checked
@@ -73,7 +72,7 @@ export function checkArticles(files: readonly ArticleFile[], options: CheckOptio
         });
       }
     }
-    const lines = proseLines(article.parts.body, article.parts.bodyLine);
+    const lines = article.parts.prose;
     problems.push(
       ...checkArticleBody(article.file, article.parts.body, lines, {
         ...context,

@@ -5,14 +5,9 @@ import { formatArticleDate } from "../lib/dates.ts";
 import { renderSocialImage, type SocialImageInput } from "../lib/social/renderSocialImage.ts";
 import { createSocialImagePool } from "../lib/social/socialImagePool.ts";
 import { secondsSince } from "../lib/secondsSince.ts";
-import type { Article } from "./articles.ts";
 
-/** Root-relative URL of an article's sharing image, or undefined when the site draws none. */
-export function socialImageHref(id: string): string | undefined {
-  return SITE.socialImages ? `/og/${encodeURIComponent(id)}.png` : undefined;
-}
-
-function cardOf(article: Article): SocialImageInput {
+/** What an article's sharing card shows: the og route's props (and cache key). */
+export function socialCardOf(article: { title: string; author: string; date: Date }): SocialImageInput {
   return {
     title: article.title,
     byline: `${article.author} · ${formatArticleDate(article.date)}`,
@@ -31,20 +26,20 @@ const pool = workerFile
 
 /**
  * Starts drawing every article's card in worker threads at the start of a build, so they are
- * drawn while Astro renders the HTML pages instead of one by one when it reaches /og/.
- * Measured on 10,000 articles: see docs/performance.md.
+ * drawn while Astro renders the HTML pages instead of one by one when it reaches /og/. A card
+ * already in .cache/social-images costs a file check. Measured: see docs/performance.md.
  */
-export function queueSocialImages(articles: readonly Article[]): void {
+export function queueSocialImages(articles: readonly { title: string; author: string; date: Date }[]): void {
   if (!pool || !SITE.socialImages) return;
   const started = performance.now();
   // A failure is reported by the page that awaits the card (socialImageOf), failing the build.
-  const cards = articles.map((article) => pool.file(cardOf(article)).catch(() => {}));
+  const cards = articles.map((article) => pool.file(socialCardOf(article)).catch(() => {}));
   void Promise.all(cards).then(() =>
     console.info(`[site:social-images] ${cards.length} cards in ${secondsSince(started)} s`),
   );
 }
 
-/** The PNG of an article's sharing card (1200×630). */
-export async function socialImageOf(article: Article): Promise<Buffer> {
-  return pool ? readFile(await pool.file(cardOf(article))) : renderSocialImage(cardOf(article));
+/** The PNG of a sharing card (1200×630). */
+export async function socialImageOf(card: SocialImageInput): Promise<Buffer> {
+  return pool ? readFile(await pool.file(card)) : renderSocialImage(card);
 }

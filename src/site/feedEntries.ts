@@ -1,11 +1,12 @@
+import { articleHref } from "../site/urls.ts";
 import { experimental_AstroContainer as AstroContainer } from "astro/container";
 import { loadRenderers } from "astro:container";
 import { render } from "astro:content";
 import { getContainerRenderer as mdxRenderer } from "@astrojs/mdx/container-renderer";
 import { SITE } from "../config.ts";
 import { absolutizeHtml } from "../lib/absolutizeHtml.ts";
-import { articleHref } from "../lib/articleHref.ts";
-import { getSiteData, type Article } from "./articles.ts";
+
+import { loadSite, type Article } from "./loadSite.ts";
 
 export interface FeedEntry {
   article: Article;
@@ -24,7 +25,7 @@ let cached: Promise<FeedEntry[]> | undefined;
  */
 export function getFeedEntries(): Promise<FeedEntry[]> {
   cached ??= (async () => {
-    const { articles } = await getSiteData();
+    const { articles } = await loadSite();
     const container = await AstroContainer.create({ renderers: await loadRenderers([mdxRenderer()]) });
     return Promise.all(
       articles.slice(0, SITE.feedSize).map(async (article) => {
