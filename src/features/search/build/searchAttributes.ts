@@ -1,4 +1,5 @@
-import { formatIsoDay, siteYear } from "../dates.ts";
+import { formatIsoDay, siteYear } from "../../../lib/dates.ts";
+import { ATTRIBUTE_FILTERS } from "../filters.ts";
 
 /** What search knows about an article besides its title and body text. */
 export interface SearchableArticle {
@@ -19,7 +20,7 @@ export function searchAttributes(article: SearchableArticle): Record<string, str
     "data-pagefind-body": "",
     "data-pagefind-meta":
       "title[data-title], date[data-date], author[data-author], excerpt[data-excerpt], tags[data-tags]",
-    "data-pagefind-filter": "author[data-author], year[data-year]",
+    "data-pagefind-filter": ATTRIBUTE_FILTERS.map((name) => `${name}[data-${name}]`).join(", "),
     "data-pagefind-sort": "date[data-date]",
     "data-title": article.title,
     "data-date": formatIsoDay(article.date),

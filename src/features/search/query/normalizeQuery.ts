@@ -1,3 +1,6 @@
+import { foldVariants } from "./foldVariants.ts";
+import { applySynonyms, type SynonymGroups } from "./synonyms.ts";
+
 /**
  * Words that frame a question rather than name its subject. Pagefind requires every query word
  * on a page, so 如何配置防火墙 would miss the firewall article that never says 如何. Longest first,
@@ -42,17 +45,25 @@ export interface NormalizeOptions {
   fold?: (text: string) => string;
   /** Drop 如何/怎么/什么是… (default true). */
   dropQuestionWords?: boolean;
+  /** Fold variant spellings, 帐号 → 账号 (default true; see foldVariants.ts). */
+  variants?: boolean;
+  /** The editors' synonym groups; each member is replaced by its group's standard form. */
+  synonyms?: SynonymGroups;
 }
 
 /**
  * Turns what a reader typed into what the index can match: full-width letters and digits made
- * ASCII (NFKC), traditional folded to simplified, question words and punctuation dropped,
+ * ASCII (NFKC), traditional folded to simplified, variant spellings folded (帐号 → 账号), the
+ * editors' synonyms replaced by their standard form, question words and punctuation dropped,
  * whitespace collapsed. Never returns an empty string for a non-empty query: if dropping would
  * leave nothing (the reader searched for 什么), the folded query is kept.
  */
 export function normalizeQuery(raw: string, options: NormalizeOptions = {}): string {
-  const { fold = (text: string) => text, dropQuestionWords = true } = options;
-  const folded = collapse(fold(raw.normalize("NFKC")).replace(PUNCTUATION, " "));
+  const { fold = (text: string) => text, dropQuestionWords = true, variants = true, synonyms = [] } = options;
+  const simplified = fold(raw.normalize("NFKC"));
+  const folded = collapse(
+    applySynonyms((variants ? foldVariants(simplified) : simplified).replace(PUNCTUATION, " "), synonyms),
+  );
   if (!dropQuestionWords) return folded;
   const stripped = collapse(
     folded

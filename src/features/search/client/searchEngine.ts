@@ -1,14 +1,17 @@
 /**
  * The site's search, as the client runs it: Pagefind loaded on first use, queries folded and
- * stripped (src/lib/search), the all-words-then-any-word fallback, and results with the zero-width
+ * stripped (../query), the all-words-then-any-word fallback, and results with the zero-width
  * word breaks of the index removed. Shared by the dropdown and the /search/ page.
  */
-import { needsFolding } from "../lib/search/mayBeTraditional.ts";
-import { normalizeQuery, type NormalizeOptions } from "../lib/search/normalizeQuery.ts";
-import { rerankByTitle } from "../lib/search/rerankByTitle.ts";
-import { searchWithFallback } from "../lib/search/searchWithFallback.ts";
-import { stripWordBreaks } from "../lib/search/segmentForIndex.ts";
-import { SEARCH } from "../lib/search/settings.ts";
+import synonymSource from "../../../../content/synonyms.yaml?raw";
+import { needsFolding } from "../query/mayBeTraditional.ts";
+import { normalizeQuery, type NormalizeOptions } from "../query/normalizeQuery.ts";
+import { comparableTitle, parseSynonyms } from "../query/synonyms.ts";
+import type { FoldReply, FoldRequest } from "./foldingWorker.ts";
+import { rerankByTitle } from "../query/rerankByTitle.ts";
+import { searchWithFallback } from "../query/searchWithFallback.ts";
+import { stripWordBreaks } from "../query/segmentForIndex.ts";
+import { SEARCH } from "../query/settings.ts";
 
 export type Filters = Record<string, string[]>;
 
@@ -69,33 +72,62 @@ export function warmUp(): void {
   void loadPagefind().catch(() => undefined);
 }
 
-let folding: Promise<(text: string) => string> | undefined;
+/**
+ * The editors' synonyms (content/synonyms.yaml), bundled as text. The build has already checked
+ * the file and fails on any problem in it, so here its groups are simply read.
+ */
+const SYNONYMS = parseSynonyms(synonymSource).groups;
+
+let converter: Worker | undefined;
+let requests = 0;
+const pending = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
 
 /**
  * How to fold a query: with the traditional→simplified converter when it may have traditional
- * characters, loaded then (a bundle of its own, ~50 KB gzipped; see foldingLoader.ts), else as
- * it is. A converter that fails to load (a page open across a deploy, offline) leaves the query
+ * characters (a worker of its own, ~50 KB gzipped, started then; see foldingWorker.ts), else as
+ * it is. A converter that fails (a page open across a deploy, offline) leaves the query
  * unfolded rather than failing the search: simplified text still finds what it finds; the next
  * query tries again.
  */
 async function foldingFor(raw: string): Promise<NormalizeOptions> {
-  if (!needsFolding(raw)) return {};
-  folding ??= loadConverter();
+  const options: NormalizeOptions = { synonyms: SYNONYMS };
+  if (!needsFolding(raw)) return options;
   try {
-    return { fold: await folding };
+    const text = raw.normalize("NFKC");
+    const folded = await convert(text);
+    return { ...options, fold: (input) => (input === text ? folded : input) };
   } catch (error) {
-    folding = undefined;
     console.warn(error);
-    return {};
+    return options;
   }
 }
 
-async function loadConverter(): Promise<(text: string) => string> {
-  const url = window.__searchFold;
-  if (url === undefined) throw new Error("search: no converter URL (SearchBox.astro's loader sets it)");
-  await import(/* @vite-ignore */ url);
-  if (window.__toSimplified === undefined) throw new Error(`search: ${url} did not set the converter`);
-  return window.__toSimplified;
+function convert(text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const worker = (converter ??= startConverter());
+    const id = (requests += 1);
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, text } satisfies FoldRequest);
+  });
+}
+
+function startConverter(): Worker {
+  // The bundle's URL is rendered by SearchBox.astro, which gets it from Vite.
+  const url = document.querySelector<HTMLElement>("[data-search-fold]")?.dataset["searchFold"];
+  if (url === undefined)
+    throw new Error("search: no [data-search-fold] on the page (SearchBox.astro renders it)");
+  const worker = new Worker(url, { type: "module" });
+  worker.addEventListener("message", (event: MessageEvent<FoldReply>) => {
+    pending.get(event.data.id)?.resolve(event.data.text);
+    pending.delete(event.data.id);
+  });
+  worker.addEventListener("error", () => {
+    for (const { reject } of pending.values()) reject(new Error(`search: the converter ${url} failed`));
+    pending.clear();
+    worker.terminate();
+    converter = undefined;
+  });
+  return worker;
 }
 
 function loadPagefind(): Promise<Pagefind> {
@@ -148,7 +180,8 @@ export async function search(raw: string, options: SearchOptions = {}): Promise<
     await Promise.all(head.map(async (hit) => [hit, (await hit.load()).title] as const)),
   );
   const typed = normalizeQuery(raw, { ...fold, dropQuestionWords: false });
-  const reordered = rerankByTitle(head, (hit) => titles.get(hit) ?? "", { searched: query, typed });
+  const titleOf = (hit: Hit) => comparableTitle(titles.get(hit) ?? "", SYNONYMS);
+  const reordered = rerankByTitle(head, titleOf, { searched: query, typed });
   return { query, relaxed, hits: [...reordered, ...hits.slice(head.length)] };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Search tuning, shared by the client (src/scripts/search*.ts) and the evaluation
+ * Search tuning, shared by the client (../client), the index build (../build) and the evaluation
  * (scripts/eval-search.ts) so that the numbers measured are the numbers shipped.
  */
 export const SEARCH = {
@@ -19,6 +19,14 @@ export const SEARCH = {
   dropdownSize: 6,
   /** Results per page on /search/. */
   pageSize: 10,
+  /** How the index is built (build/pagefindIntegration.ts). */
+  index: {
+    /**
+     * Insert the browser's word breaks (Intl.Segmenter) into Chinese text before Pagefind
+     * indexes it. Pagefind 1.6 segments with ICU4X itself; docs/search.md has the measurement.
+     */
+    presegment: true,
+  },
   /** Query-string key that carries matched words to an article for highlighting (also in SearchBox.astro's inline loader). */
   highlightParam: "highlight",
 } as const;

@@ -1,4 +1,4 @@
-import { ARTICLE_BODY_END } from "../articleBodyEnd.ts";
+import { ARTICLE_BODY_END } from "../../../lib/articleBodyEnd.ts";
 
 /**
  * The only part of a built page Pagefind reads: its `<article data-pagefind-body>` element (title,

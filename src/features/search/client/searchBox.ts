@@ -2,8 +2,8 @@
  * Results as you type under the header and sidebar boxes: an ARIA combobox over a listbox of
  * results. The form stays a plain GET form: Enter with no result chosen submits it to /search/.
  */
-import { t } from "../i18n/zh-CN.ts";
-import { SEARCH } from "../lib/search/settings.ts";
+import { t } from "../../../i18n/zh-CN.ts";
+import { SEARCH } from "../query/settings.ts";
 import { NoIndexError, preload, search, warmUp, type HitData } from "./searchEngine.ts";
 import { renderHit } from "./searchRender.ts";
 

@@ -2,17 +2,18 @@
  * The /search/ page: the query and every choice live in the address (?q=&tag=&author=&year=
  * &sort=&page=), so a search can be shared and the back button steps through it.
  */
-import { t } from "../i18n/zh-CN.ts";
-import { SEARCH } from "../lib/search/settings.ts";
+import { t } from "../../../i18n/zh-CN.ts";
+import { SEARCH_FILTERS, type SearchFilter } from "../filters.ts";
+import { SEARCH } from "../query/settings.ts";
 import { filterCounts, NoIndexError, preload, search, type SearchOptions } from "./searchEngine.ts";
 import { renderHit } from "./searchRender.ts";
 
-const FILTERS = ["tag", "author", "year"] as const;
+const FILTERS = SEARCH_FILTERS;
 type Sort = "relevance" | "newest" | "oldest";
 
 interface State {
   q: string;
-  filters: Record<(typeof FILTERS)[number], string>;
+  filters: Record<SearchFilter, string>;
   sort: Sort;
   page: number;
 }
@@ -26,11 +27,9 @@ const pager = app.querySelector<HTMLElement>("[data-search-pager]")!;
 const prev = pager.querySelector<HTMLButtonElement>("[data-search-prev]")!;
 const next = pager.querySelector<HTMLButtonElement>("[data-search-next]")!;
 const pageStatus = pager.querySelector<HTMLElement>("[data-search-page-status]")!;
-const selects = {
-  tag: app.querySelector<HTMLSelectElement>("select[name=tag]")!,
-  author: app.querySelector<HTMLSelectElement>("select[name=author]")!,
-  year: app.querySelector<HTMLSelectElement>("select[name=year]")!,
-};
+const selects = Object.fromEntries(
+  FILTERS.map((name) => [name, app.querySelector<HTMLSelectElement>(`select[name=${name}]`)!]),
+) as Record<SearchFilter, HTMLSelectElement>;
 const sortSelect = app.querySelector<HTMLSelectElement>("select[name=sort]")!;
 
 let state = readUrl();
@@ -94,7 +93,8 @@ async function render(): Promise<void> {
       found.hits.slice((page - 1) * SEARCH.pageSize, page * SEARCH.pageSize).map((hit) => hit.load()),
     );
     if (mine !== generation) return;
-    document.title = `${t("search.resultsFor", { query: state.q })} - ${document.title.split(" - ").at(-1) ?? ""}`;
+    // The same "page - site" form as BaseLayout.astro's <title>; the page renders the site's name.
+    document.title = `${t("search.resultsFor", { query: state.q })} - ${app.dataset["siteTitle"] ?? ""}`;
     status.textContent =
       found.hits.length === 0
         ? t("search.noResults", { query: state.q })
@@ -171,11 +171,10 @@ function readUrl(): State {
   const page = Number.parseInt(params.get("page") ?? "1", 10);
   return {
     q: (params.get("q") ?? "").trim(),
-    filters: {
-      tag: params.get("tag") ?? "",
-      author: params.get("author") ?? "",
-      year: params.get("year") ?? "",
-    },
+    filters: Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? ""])) as Record<
+      SearchFilter,
+      string
+    >,
     sort: toSort(params.get("sort") ?? ""),
     page: Number.isFinite(page) && page > 0 ? page : 1,
   };
