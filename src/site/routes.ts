@@ -8,6 +8,12 @@ import { pageCacheKey, stableJson } from "./pageCacheKey.ts";
 import { SITEMAP_SIZE, sitemapUrls } from "./sitemap.ts";
 import { socialCardOf } from "./socialImages.ts";
 import { authorHref } from "./urls.ts";
+import { popularCandidates } from "../features/comments/popularCandidates.ts";
+
+/** 热门文章 candidates for every listing page (none with comments off). */
+export function listingPopular(site: Pick<LoadedSite, "articles">) {
+  return popularCandidates(site.articles, comments, SITE.comments.popular.candidates);
+}
 
 // Each route's getStaticPaths, as pure functions of the site model: every path carries all its
 // page shows as props, and a cache key of exactly those props plus the global settings (see
@@ -59,7 +65,7 @@ export function articleRoutes(site: LoadedSite) {
 export function indexPageRoutes(site: LoadedSite) {
   return paginate(site.articles, SITE.pageSize)
     .slice(1)
-    .map((page) => keyed(site, { page: String(page.current) }, { page }));
+    .map((page) => keyed(site, { page: String(page.current) }, { page, popular: listingPopular(site) }));
 }
 
 /** /tags/<tag>/ and /tags/<tag>/page/N/. */
@@ -69,7 +75,7 @@ export function tagRoutes(site: LoadedSite) {
       keyed(
         site,
         { tag: slug, page: page.current === 1 ? undefined : `page/${page.current}` },
-        { label, page },
+        { label, page, popular: listingPopular(site) },
       ),
     ),
   );
@@ -83,7 +89,7 @@ export function authorRoutes(site: LoadedSite) {
       keyed(
         site,
         { author: slug, page: page.current === 1 ? undefined : `page/${page.current}` },
-        { name, page },
+        { name, page, popular: listingPopular(site) },
       ),
     ),
   );
