@@ -59,8 +59,8 @@ export default defineConfig({
   },
   markdown: { processor: unified(markdownOptions(SITE.url)) },
   // Order matters. Pages (with their CSP, src/middleware.ts) and the sitemap are routes; Pagefind
-  // indexes the HTML they wrote. atomicOutput last but the guard: builds go to a version folder
-  // of their own, which outDir is switched to only after every other build:done hook succeeded.
+  // indexes the HTML they wrote. atomicOutput last but the guard: builds go to a version folder of
+  // their own, which outDir is switched to only after every other build:done hook has succeeded.
   // buildTimings FIRST: it writes the timing record (.cache/build-timings.jsonl) that
   // `npm run bench` reads; timed() adds each build:done step.
   integrations: [

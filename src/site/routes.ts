@@ -7,8 +7,13 @@ import { comments } from "./comments.ts";
 import { pageCacheKey, stableJson } from "./pageCacheKey.ts";
 import { SITEMAP_SIZE, sitemapUrls } from "./sitemap.ts";
 import { socialCardOf } from "./socialImages.ts";
-import { articleHref, authorHref } from "./urls.ts";
-import { commentsPath } from "../lib/comments/commentsPath.ts";
+import { authorHref } from "./urls.ts";
+import { popularCandidates } from "../features/comments/popularCandidates.ts";
+
+/** 热门文章 candidates for every listing page (none with comments off). */
+export function listingPopular(site: Pick<LoadedSite, "articles">) {
+  return popularCandidates(site.articles, comments, SITE.comments.popular.candidates);
+}
 
 // Each route's getStaticPaths, as pure functions of the site model: every path carries all its
 // page shows as props, and a cache key of exactly those props plus the global settings (see
@@ -56,40 +61,21 @@ export function articleRoutes(site: LoadedSite) {
   );
 }
 
-export interface PopularCandidate {
-  /** The comment server's key of the article (commentsPath). */
-  href: string;
-  title: string;
-}
-
-/**
- * What a listing's 热门文章 box chooses from: the newest SITE.comments.popular.candidates
- * articles, or none with comments off (the box is then not rendered).
- */
-export function popularCandidates(site: LoadedSite): PopularCandidate[] {
-  if (comments.provider !== "waline") return [];
-  return site.articles
-    .slice(0, SITE.comments.popular.candidates)
-    .map((article) => ({ href: commentsPath(articleHref(article.id)), title: article.title }));
-}
-
 /** /page/N/ (N ≥ 2; page 1 is the home page). */
 export function indexPageRoutes(site: LoadedSite) {
-  const popular = popularCandidates(site);
   return paginate(site.articles, SITE.pageSize)
     .slice(1)
-    .map((page) => keyed(site, { page: String(page.current) }, { page, popular }));
+    .map((page) => keyed(site, { page: String(page.current) }, { page, popular: listingPopular(site) }));
 }
 
 /** /tags/<tag>/ and /tags/<tag>/page/N/. */
 export function tagRoutes(site: LoadedSite) {
-  const popular = popularCandidates(site);
   return site.tags.flatMap(({ slug, label, articles }) =>
     paginate(articles, SITE.pageSize).map((page) =>
       keyed(
         site,
         { tag: slug, page: page.current === 1 ? undefined : `page/${page.current}` },
-        { label, page, popular },
+        { label, page, popular: listingPopular(site) },
       ),
     ),
   );
@@ -98,13 +84,12 @@ export function tagRoutes(site: LoadedSite) {
 /** /authors/<author>/…: none on a single-author site, where every article would be on the one page. */
 export function authorRoutes(site: LoadedSite) {
   if (site.authors.length < 2) return [];
-  const popular = popularCandidates(site);
   return site.authors.flatMap(({ slug, name, articles }) =>
     paginate(articles, SITE.pageSize).map((page) =>
       keyed(
         site,
         { author: slug, page: page.current === 1 ? undefined : `page/${page.current}` },
-        { name, page, popular },
+        { name, page, popular: listingPopular(site) },
       ),
     ),
   );
