@@ -15,7 +15,10 @@ const extra = commentsCspSources(comments);
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
-  if (import.meta.env.DEV || !response.headers.get("content-type")?.startsWith("text/html")) return response;
+  // PREVIEW_UNPUBLISHED is true exactly under `astro dev` (src/integrations/previewUnpublished.ts);
+  // import.meta.env.DEV is not: a build run by a test runner (NODE_ENV=test) has DEV true.
+  if (import.meta.env.PREVIEW_UNPUBLISHED || !response.headers.get("content-type")?.startsWith("text/html"))
+    return response;
   const html = await response.text();
   if (/http-equiv=["']?content-security-policy/i.test(html)) {
     throw new Error(`content-security-policy: ${context.url.pathname} already has a CSP <meta>`);

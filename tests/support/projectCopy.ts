@@ -23,7 +23,16 @@ export interface ProjectCopy {
   ): Promise<string>;
 }
 
-const COPIED = ["src", "public", "astro.config.ts", "package.json", "package-lock.json", "tsconfig.json"];
+// Everything the build reads besides the articles (content/synonyms.yaml: the search synonyms).
+const COPIED = [
+  "src",
+  "public",
+  "content/synonyms.yaml",
+  "astro.config.ts",
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+];
 
 export function copyProject(root: string, from = repoRoot): ProjectCopy {
   rmSync(root, { recursive: true, force: true });
