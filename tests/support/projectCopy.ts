@@ -89,6 +89,8 @@ export function snapshot(dir: string): Map<string, string> {
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.relative(dir, path.join(entry.parentPath, entry.name));
+    // The deploy record says when and by which build the site was made: different by design.
+    if (file === "_build.json") continue;
     if (
       /^pagefind\/(index|filter)\/|^pagefind\/pagefind\.[^/]+\.pf_meta$|^pagefind\/pagefind-entry\.json$/.test(
         file,
