@@ -74,7 +74,7 @@ export default defineConfig({
     timed("sitemap", sitemapIntegration(stagingDirOf(dirs.outDir))),
     timed("search index", pagefindIntegration({ lang: SITE.lang })),
     timed("CSP", contentSecurityPolicy(commentsCspSources(comments))),
-    deployFiles(),
+    timed("deploy files", deployFiles()),
     timed("publish", atomicOutput()),
     // After atomicOutput: a build counts as finished only once its site is published.
     incrementalBuildGuard(articlesDirOf(process.env)),
