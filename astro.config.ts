@@ -23,6 +23,14 @@ export default defineConfig({
   cacheDir: dirs.cacheDir,
   // Two articles whose file names collide (foo.md and foo.mdx) must fail the build, not shadow.
   prerenderConflictBehavior: "error",
+  image: {
+    // Markdown images get a srcset at these widths (the 1× and 2× of a phone and of the 38em
+    // column; larger originals also keep their own width) and width/height, in WebP.
+    layout: "constrained",
+    breakpoints: [480, 720, 960, 1280],
+    // The site's own CSS sizes images (global.css .prose img); Astro's would add a global sheet.
+    responsiveStyles: false,
+  },
   build: {
     // One request per page: the stylesheet is small and every page needs all of it.
     inlineStylesheets: "always",

@@ -3,11 +3,15 @@
  * building the site, prints `file:line: field: what is wrong — how to fix` for each problem and
  * a summary, and exits with 1 when there is any error (warnings alone exit 0).
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import sharp from "sharp";
 import { SITE } from "../src/config.ts";
 import { checkArticles, type ArticleFile } from "../src/lib/content/checkArticles.ts";
 import { formatProblem } from "../src/lib/content/formatProblem.ts";
+import { localImageSources, type ImageFacts } from "../src/lib/content/checkImageWeight.ts";
+import { proseLines } from "../src/lib/content/proseLines.ts";
+import { splitArticleFile } from "../src/lib/content/splitArticleFile.ts";
 
 const dir = path.resolve(process.env["ARTICLES_DIR"] ?? "content/articles");
 const publicDir = path.resolve("public");
@@ -31,12 +35,30 @@ for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) 
 }
 files.sort((a, b) => a.file.localeCompare(b.file));
 
+const imagePath = (file: string, src: string) =>
+  src.startsWith("/") ? path.join(publicDir, src) : path.resolve(path.dirname(file), src);
+// Image sizes are read before the (synchronous) checks; a file sharp cannot read is skipped here.
+const facts = new Map<string, ImageFacts>();
+for (const { file, text } of files) {
+  const { body, bodyLine } = splitArticleFile(text);
+  for (const src of localImageSources(proseLines(body, bodyLine))) {
+    const full = imagePath(file, src);
+    if (facts.has(full) || !existsSync(full)) continue;
+    try {
+      const { width, height } = await sharp(full).metadata();
+      if (width && height) facts.set(full, { bytes: statSync(full).size, width, height });
+    } catch {
+      // Not an image sharp knows (or broken): Astro's build reports it.
+    }
+  }
+}
+
 const problems = checkArticles(files, {
   now: new Date(),
   rejectUnsafeHtml: SITE.rejectUnsafeHtml,
   titleWarnLength: SITE.titleWarnLength,
-  imageExists: (file, src) =>
-    existsSync(src.startsWith("/") ? path.join(publicDir, src) : path.resolve(path.dirname(file), src)),
+  imageExists: (file, src) => existsSync(imagePath(file, src)),
+  imageFacts: (file, src) => facts.get(imagePath(file, src)),
 });
 
 for (const line of unreadable) console.log(line);
