@@ -96,8 +96,8 @@ export const zhCN = {
   "comments.editorLabel": "评论内容",
   "comments.count": "{count} 条评论",
   "footnote.label": "脚注",
-  "footnote.backLabel": "返回正文（脚注 {number}）",
-  "footnote.backLabelRepeat": "返回正文（脚注 {number}，第 {repeat} 处）",
+  "footnote.backLabel": "返回正文：脚注 {number}",
+  "footnote.backLabelRepeat": "返回正文：脚注 {number} 的第 {repeat} 处引用",
   "notFound.heading": "找不到这个页面",
   "notFound.body": "你要找的页面不存在，可能已被移动或删除。试试搜索，或回到首页。",
 } as const;

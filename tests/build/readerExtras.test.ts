@@ -24,7 +24,7 @@ describe("footnotes", () => {
         .toArray()
         .map((el) => $(el).attr("aria-label"));
       expect(labels.length).toBeGreaterThan(0);
-      for (const label of labels) expect(label).toMatch(/^返回正文（脚注 \d+/);
+      for (const label of labels) expect(label).toMatch(/^返回正文：脚注 \d+/);
       expect(section.text()).not.toMatch(/Footnotes|Back to/);
       // Every reference in the text reaches its note, and every note its reference.
       for (const ref of $(".prose a[data-footnote-ref]").toArray()) {

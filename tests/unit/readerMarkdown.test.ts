@@ -24,7 +24,7 @@ describe("footnotes", () => {
     const back = $("[data-footnote-backref]")
       .toArray()
       .map((el) => $(el).attr("aria-label"));
-    expect(back).toEqual(["返回正文（脚注 1）", "返回正文（脚注 1，第 2 处）", "返回正文（脚注 2）"]);
+    expect(back).toEqual(["返回正文：脚注 1", "返回正文：脚注 1 的第 2 处引用", "返回正文：脚注 2"]);
     expect($.html()).not.toMatch(/Footnotes|Back to reference/);
   });
 });

@@ -23,7 +23,8 @@ export function markdownOptions(siteUrl: string) {
     ],
     rehypePlugins: [[rehypeExternalLinks, { siteUrl }], rehypeArticleImages],
     // mdast-util-to-hast writes English ("Footnotes", "Back to reference 1") unless told; MDX
-    // inherits these options from this processor.
+    // inherits these options from this processor. No brackets in the labels: accessibility
+    // checkers drop bracketed text, and the "2" of a second back link (↩²) must stay in its name.
     remarkRehype: {
       footnoteLabel: t("footnote.label"),
       // Visible: the default class (sr-only) hides it, and the site has no such class anyway.
