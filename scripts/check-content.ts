@@ -2,6 +2,8 @@
  * `npm run check:content`: checks every article (content/articles/, or ARTICLES_DIR) without
  * building the site, prints `file:line: field: what is wrong — how to fix` for each problem and
  * a summary, and exits with 1 when there is any error (warnings alone exit 0).
+ * `--format github` prints each problem as a GitHub Actions annotation instead (the CI workflow),
+ * shown on the file and line.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -10,27 +12,47 @@ import { SITE } from "../src/config.ts";
 import { checkArticles, type ArticleFile } from "../src/lib/content/checkArticles.ts";
 import { formatProblem } from "../src/lib/content/formatProblem.ts";
 import { localImageSources, type ImageFacts } from "../src/lib/content/checkImageWeight.ts";
-import { proseLines } from "../src/lib/content/proseLines.ts";
-import { splitArticleFile } from "../src/lib/content/splitArticleFile.ts";
+import {
+  articlesDirOf,
+  NotUtf8Error,
+  parseArticleBytes,
+  parseArticleText,
+} from "../src/lib/content/readArticleFile.ts";
+import { formatGithubAnnotation } from "../src/lib/content/formatGithubAnnotation.ts";
+import { parseArgs } from "node:util";
+import type { ContentProblem } from "../src/lib/content/contentProblem.ts";
+import { parseSynonyms } from "../src/features/search/query/synonyms.ts";
 
-const dir = path.resolve(process.env["ARTICLES_DIR"] ?? "content/articles");
+/** The editors' synonym list (build/pagefindIntegration.ts reads the same file). */
+const SYNONYMS_FILE = "content/synonyms.yaml";
+
+const { values: options } = parseArgs({ options: { format: { type: "string", default: "text" } } });
+if (options.format !== "text" && options.format !== "github") {
+  console.error(`未知的 --format ${options.format} — 可用 text 或 github`);
+  process.exit(2);
+}
+const format = options.format === "github" ? formatGithubAnnotation : formatProblem;
+
+const dir = articlesDirOf(process.env);
 const publicDir = path.resolve("public");
 if (!existsSync(dir)) {
   console.error(`找不到文章目录 ${dir} — 请在项目根目录运行，或用 ARTICLES_DIR 指定目录`);
   process.exit(2);
 }
 
-const decoder = new TextDecoder("utf-8", { fatal: true });
 const files: ArticleFile[] = [];
+/** Files that are not UTF-8: no problem list can be read from them. */
 const unreadable: string[] = [];
 for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
   if (!entry.isFile() || !/\.mdx?$/.test(entry.name)) continue;
   const full = path.join(entry.parentPath, entry.name);
   const file = path.relative(process.cwd(), full);
   try {
-    files.push({ file, id: entry.name.replace(/\.mdx?$/, ""), text: decoder.decode(readFileSync(full)) });
-  } catch {
-    unreadable.push(`${file}:1: file: 文件不是 UTF-8 编码 — 请用编辑器以 UTF-8 重新保存`);
+    const { text } = parseArticleBytes(readFileSync(full), file);
+    files.push({ file, id: entry.name.replace(/\.mdx?$/, ""), text });
+  } catch (error) {
+    if (!(error instanceof NotUtf8Error)) throw error;
+    unreadable.push(error.file);
   }
 }
 files.sort((a, b) => a.file.localeCompare(b.file));
@@ -40,8 +62,7 @@ const imagePath = (file: string, src: string) =>
 // Image sizes are read before the (synchronous) checks; a file sharp cannot read is skipped here.
 const facts = new Map<string, ImageFacts>();
 for (const { file, text } of files) {
-  const { body, bodyLine } = splitArticleFile(text);
-  for (const src of localImageSources(proseLines(body, bodyLine))) {
+  for (const src of localImageSources(parseArticleText(text, file).prose)) {
     const full = imagePath(file, src);
     if (facts.has(full) || !existsSync(full)) continue;
     try {
@@ -61,8 +82,30 @@ const problems = checkArticles(files, {
   imageFacts: (file, src) => facts.get(imagePath(file, src)),
 });
 
-for (const line of unreadable) console.log(line);
-for (const problem of problems) console.log(formatProblem(problem));
+// The synonym list is checked like the frontmatter: the build refuses it with the same lines.
+if (existsSync(SYNONYMS_FILE)) {
+  for (const { line, message } of parseSynonyms(readFileSync(SYNONYMS_FILE, "utf8")).problems) {
+    problems.push({
+      file: SYNONYMS_FILE,
+      line,
+      field: "synonyms",
+      message,
+      severity: "error",
+    } satisfies ContentProblem);
+  }
+}
+
+for (const file of unreadable)
+  console.log(
+    format({
+      file,
+      line: 1,
+      field: "file",
+      message: "文件不是 UTF-8 编码 — 请用编辑器以 UTF-8 重新保存",
+      severity: "error",
+    }),
+  );
+for (const problem of problems) console.log(format(problem));
 const errors = unreadable.length + problems.filter((p) => p.severity === "error").length;
 const warnings = problems.filter((p) => p.severity === "warning").length;
 const articles = files.length + unreadable.length;

@@ -10,6 +10,7 @@ import { SITE } from "../src/config.ts";
 import { chooseArticleSlug } from "../src/lib/content/chooseArticleSlug.ts";
 import { formatIsoDay } from "../src/lib/dates.ts";
 import { newArticleText } from "../src/lib/content/newArticleText.ts";
+import { articlesDirOf } from "../src/lib/content/readArticleFile.ts";
 
 function fail(message: string): never {
   console.error(message);
@@ -20,7 +21,7 @@ const { values, positionals } = parseArgs({ options: { slug: { type: "string" } 
 const title = positionals.join(" ").trim();
 if (!title) fail('用法：npm run new -- "文章标题" [--slug night-buses]');
 
-const dir = path.resolve(process.env["ARTICLES_DIR"] ?? "content/articles");
+const dir = articlesDirOf(process.env);
 const day = formatIsoDay(new Date());
 const choice = chooseArticleSlug({
   title,

@@ -98,6 +98,8 @@ export const zhCN = {
   "footnote.label": "脚注",
   "footnote.backLabel": "返回正文：脚注 {number}",
   "footnote.backLabelRepeat": "返回正文：脚注 {number} 的第 {repeat} 处引用",
+  "comments.views": "阅读 {count}",
+  "comments.popular": "热门文章",
   "notFound.heading": "找不到这个页面",
   "notFound.body": "你要找的页面不存在，可能已被移动或删除。试试搜索，或回到首页。",
 } as const;

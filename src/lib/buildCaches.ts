@@ -14,6 +14,6 @@ export const BUILD_CACHES = {
   related: `${BUILD_STATE_ROOT}/related`,
   /** Rendered sharing-card images (src/lib/social/renderSocialImage.ts). */
   socialImages: `${BUILD_STATE_ROOT}/social-images`,
-  /** The search index's per-part state (src/integrations/pagefind.ts). */
+  /** The search index's per-part state (src/features/search/build/pagefindIntegration.ts). */
   search: `${BUILD_STATE_ROOT}/search`,
 } as const;

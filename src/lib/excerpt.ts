@@ -1,3 +1,5 @@
+import { replaceFencedCode } from "./markdown/fencedCode.ts";
+
 const graphemes = new Intl.Segmenter("zh", { granularity: "grapheme" });
 
 /**
@@ -6,9 +8,7 @@ const graphemes = new Intl.Segmenter("zh", { granularity: "grapheme" });
  * removed; paragraphs are joined with a space.
  */
 export function markdownToPlainText(markdown: string): string {
-  const withoutBlocks = markdown
-    .replace(/\r\n?/g, "\n")
-    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?(?:\n\1[^\n]*|$)/gm, "\n") // fenced code
+  const withoutBlocks = replaceFencedCode(markdown.replace(/\r\n?/g, "\n"), () => "\n")
     .replace(/<!--[\s\S]*?-->/g, " ")
     .replace(/^(?:import|export)\s[^\n]*$/gm, "") // MDX ESM lines
     .replace(/^ {0,3}#{1,6}\s[^\n]*$/gm, "") // ATX headings

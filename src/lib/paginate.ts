@@ -14,8 +14,3 @@ export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
     total,
   }));
 }
-
-/** URL of page `n` of a listing whose first page is at `base` ("/" or "/tags/x/"). */
-export function pageHref(base: string, n: number): string {
-  return n <= 1 ? base : `${base}page/${n}/`;
-}

@@ -9,6 +9,8 @@ export interface ReadingStats {
   minutes: number;
 }
 
+import { replaceFencedCode } from "./markdown/fencedCode.ts";
+
 const HAN = /\p{Script=Han}/gu;
 const LATIN_WORD = /[\p{Script=Latin}\p{Nd}][\p{Script=Latin}\p{Nd}'’._-]*/gu;
 
@@ -21,8 +23,7 @@ export function readingStats(
   markdown: string,
   speeds: { hanCharsPerMinute: number; latinWordsPerMinute: number },
 ): ReadingStats {
-  const prose = markdown
-    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?(?:\n\1[^\n]*|$)/gm, " ")
+  const prose = replaceFencedCode(markdown, () => " ")
     .replace(/`[^`\n]*`/g, " ")
     .replace(/\]\([^)]*\)/g, "]") // link targets are not read
     .replace(/<[^>]+>/g, " ");

@@ -11,8 +11,3 @@ export function tagSlug(tag: string): string {
     .replace(/[\s/\\?#%]+/g, "-")
     .replace(/^-+|-+$/g, "");
 }
-
-/** Root-relative URL of a tag's first page, percent-encoded for use in href. */
-export function tagHref(tag: string): string {
-  return `/tags/${encodeURIComponent(tagSlug(tag))}/`;
-}

@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Loader } from "astro/loaders";
 import { glob } from "astro/loaders";
@@ -7,14 +6,9 @@ import { SITE } from "../config.ts";
 import { checkArticleImages } from "../lib/content/checkArticleImages.ts";
 import { checkFrontmatterDates } from "../lib/content/checkFrontmatterDates.ts";
 import { findUnsafeHtml } from "../lib/content/findUnsafeHtml.ts";
-import { proseLines } from "../lib/content/proseLines.ts";
-import { splitArticleFile } from "../lib/content/splitArticleFile.ts";
+import { articlesDirOf, readArticleFile, type ArticleFile } from "../lib/content/readArticleFile.ts";
 
-/**
- * The articles folder: `content/articles/` unless `ARTICLES_DIR` points elsewhere (benchmarks,
- * the real corpus, test fixtures).
- */
-export const articlesDir = path.resolve(process.env["ARTICLES_DIR"] ?? "content/articles");
+export const articlesDir = articlesDirOf(process.env);
 
 /**
  * Astro's glob loader over the articles folder, with two additions: the id (and URL) of an
@@ -32,7 +26,7 @@ export function articlesLoader(): Loader {
     deferRender: false,
     // The store is serialised as one string, which must stay under V8's limit (2^29 characters):
     // without the raw Markdown it holds ~4,300 characters an article instead of ~6,400, room for
-    // ~125k make-corpus articles instead of ~83k. src/data/articles.ts reads the bodies it needs.
+    // ~125k make-corpus articles instead of ~83k. src/site/loadSite.ts reads the bodies it needs.
     retainBody: false,
   });
   return {
@@ -42,17 +36,12 @@ export function articlesLoader(): Loader {
         ...context,
         parseData: async (props) => {
           if (props.filePath) {
-            const file = path.relative(process.cwd(), props.filePath);
-            const bytes = await readFile(props.filePath);
-            let text: string;
-            try {
-              // Node would read a GBK or Latin-1 file as replacement characters without a word.
-              text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-            } catch {
-              throw new Error(`${file}:1: file: 文件不是 UTF-8 编码 — 请用编辑器以 UTF-8 重新保存`);
-            }
-            const front = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? "";
-            const problems = [...checkFrontmatterDates(front), ...checkBody(props.filePath, file, text)];
+            const article = await readArticleFile(props.filePath);
+            const { file } = article;
+            const problems = [
+              ...checkFrontmatterDates(article.frontmatter ?? ""),
+              ...checkBody(props.filePath, article),
+            ];
             if (problems.length > 0) {
               throw new Error(problems.map((p) => `${file}:${p.line}: ${p.field}: ${p.message}`).join("\n"));
             }
@@ -70,11 +59,9 @@ export function articlesLoader(): Loader {
  */
 function checkBody(
   fullPath: string,
-  file: string,
-  text: string,
+  article: ArticleFile,
 ): { line: number; field: string; message: string }[] {
-  const { body, bodyLine } = splitArticleFile(text);
-  const lines = proseLines(body, bodyLine);
+  const { file, prose: lines } = article;
   const publicDir = path.resolve("public");
   const exists = (src: string) =>
     existsSync(src.startsWith("/") ? path.join(publicDir, src) : path.resolve(path.dirname(fullPath), src));

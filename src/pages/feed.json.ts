@@ -1,6 +1,7 @@
+import { socialImageHref } from "../site/urls.ts";
 import type { APIRoute } from "astro";
-import { getFeedEntries } from "../data/feedEntries.ts";
-import { socialImageHref } from "../data/socialImages.ts";
+import { getFeedEntries } from "../site/feedEntries.ts";
+
 import { formatIsoDateTime } from "../lib/dates.ts";
 import { SITE } from "../config.ts";
 import { t } from "../i18n/zh-CN.ts";

@@ -1,6 +1,6 @@
 import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
-import { getFeedEntries } from "../data/feedEntries.ts";
+import { getFeedEntries } from "../site/feedEntries.ts";
 import { escapeXml } from "../lib/escapeXml.ts";
 import { SITE } from "../config.ts";
 import { t } from "../i18n/zh-CN.ts";

@@ -1,5 +1,5 @@
+import { archiveHref, archiveMonthId } from "../../src/site/urls.ts";
 import { describe, expect, it } from "vitest";
-import { archiveHref, archiveMonthId } from "../../src/lib/archiveHref.ts";
 
 describe("archiveHref", () => {
   it("points at the month's section of /archive/ with a zero-padded id", () => {

@@ -1,5 +1,5 @@
+import { authorHref } from "../../src/site/urls.ts";
 import { describe, expect, it } from "vitest";
-import { authorHref } from "../../src/lib/authorHref.ts";
 
 describe("authorHref", () => {
   it("percent-encodes a Chinese name and folds width and case", () => {

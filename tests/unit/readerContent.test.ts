@@ -8,7 +8,7 @@ import {
 import { formatProblem } from "../../src/lib/content/formatProblem.ts";
 import { proseLines } from "../../src/lib/content/proseLines.ts";
 import type { TagGroup } from "../../src/lib/groupByTag.ts";
-import { topTags } from "../../src/lib/topTags.ts";
+import { topTags } from "../../src/site/topTags.ts";
 
 const lines = (...texts: string[]) => proseLines(texts.join("\n"), 10);
 const facts: Record<string, ImageFacts> = {

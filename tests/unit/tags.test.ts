@@ -1,7 +1,8 @@
+import { pageHref, tagHref } from "../../src/site/urls.ts";
 import { describe, expect, it } from "vitest";
 import { groupByTag } from "../../src/lib/groupByTag.ts";
-import { tagHref, tagSlug } from "../../src/lib/tagSlug.ts";
-import { paginate, pageHref } from "../../src/lib/paginate.ts";
+import { tagSlug } from "../../src/lib/tagSlug.ts";
+import { paginate } from "../../src/lib/paginate.ts";
 
 describe("tag pages", () => {
   it("maps case and width variants to one slug, keeping Chinese", () => {

@@ -6,8 +6,7 @@ import type { ContentProblem } from "./contentProblem.ts";
 import { findDuplicateIds } from "./findDuplicateIds.ts";
 import { findUnsafeHtml } from "./findUnsafeHtml.ts";
 import { checkImageWeight, type ImageFacts } from "./checkImageWeight.ts";
-import { proseLines } from "./proseLines.ts";
-import { splitArticleFile } from "./splitArticleFile.ts";
+import { parseArticleText } from "./readArticleFile.ts";
 
 export interface ArticleFile {
   /** Path shown in messages. */
@@ -37,7 +36,7 @@ export interface CheckOptions {
  */
 export function checkArticles(files: readonly ArticleFile[], options: CheckOptions): ContentProblem[] {
   const checked = files.map((article) => {
-    const parts = splitArticleFile(article.text);
+    const parts = parseArticleText(article.text, article.file);
     return { ...article, parts, ...checkArticleData(article.file, parts, options.now) };
   });
   const publishedData = checked
@@ -76,7 +75,7 @@ export function checkArticles(files: readonly ArticleFile[], options: CheckOptio
         });
       }
     }
-    const lines = proseLines(article.parts.body, article.parts.bodyLine);
+    const lines = article.parts.prose;
     problems.push(
       ...checkArticleBody(article.file, article.parts.body, lines, {
         ...context,

@@ -1,3 +1,5 @@
+import { fencedLines } from "../markdown/fencedCode.ts";
+
 export interface ProseLine {
   /** 1-based line in the article file. */
   line: number;
@@ -12,17 +14,10 @@ export interface ProseLine {
  */
 export function proseLines(body: string, bodyLine: number): ProseLine[] {
   const lines: ProseLine[] = [];
-  let fence: string | undefined;
-  body.split(/\r?\n/).forEach((text, index) => {
-    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(text)?.[1];
-    if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-      return;
-    }
-    if (marker) {
-      fence = marker;
-      return;
-    }
+  const all = body.split(/\r?\n/);
+  const inCode = fencedLines(all);
+  all.forEach((text, index) => {
+    if (inCode[index]) return;
     // Backslash escapes (\<script\>) print as text, like code spans: blank both.
     const prose = text.replace(/\\[!-~]/g, "  ").replace(/(`+)[^`]*?\1/g, (code) => " ".repeat(code.length));
     lines.push({ line: bodyLine + index, text: prose });

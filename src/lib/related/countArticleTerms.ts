@@ -1,7 +1,7 @@
+import { replaceFencedCode } from "../markdown/fencedCode.ts";
 import { extractTerms } from "./extractTerms.ts";
 import type { SegmentWords, TermCounts } from "./types.ts";
 
-const FENCED_CODE = /^(```|~~~)[^\n]*\n[\s\S]*?(?:\n\1[^\n]*|$)/gm;
 const CODE_WEIGHT = 0.5;
 
 /**
@@ -23,7 +23,7 @@ export function countArticleTerms(
   // Fenced code counts for less than prose: its commands are worth matching, but its sample
   // output (user names, dates, permission strings) is the same in unrelated articles.
   const code: string[] = [];
-  const prose = article.body.replace(FENCED_CODE, (block) => {
+  const prose = replaceFencedCode(article.body, (block) => {
     code.push(block);
     return "\n";
   });

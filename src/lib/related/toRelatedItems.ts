@@ -1,4 +1,5 @@
-import { articleHref } from "../articleHref.ts";
+import { articleHref } from "../../site/urls.ts";
+
 import { formatIsoDateTime, formatIsoDay } from "../dates.ts";
 
 /** One entry of the 相关文章 list, ready to show. */

@@ -1,0 +1,95 @@
+import { SITE } from "../config.ts";
+import { siteYear } from "../lib/dates.ts";
+import { paginate } from "../lib/paginate.ts";
+import { topTags } from "./topTags.ts";
+import type { LoadedSite } from "./loadSite.ts";
+import { comments } from "./comments.ts";
+import { pageCacheKey } from "./pageCacheKey.ts";
+import { socialCardOf } from "./socialImages.ts";
+import { authorHref } from "./urls.ts";
+
+// Each route's getStaticPaths, as pure functions of the site model: every path carries all its
+// page shows as props, and a cache key of exactly those props plus the global settings (see
+// pageCacheKey). Pages read nothing else, so a page restored by Astro's incremental build is
+// the page a cold build would write.
+
+/** What every page prints besides its props: the settings (some from the environment) and the footer's year. */
+export function siteGlobals(site: Pick<LoadedSite, "now" | "preview">) {
+  return { site: SITE, comments, preview: site.preview, year: siteYear(site.now) };
+}
+
+function keyed<P extends Record<string, string | undefined>, Props>(
+  site: LoadedSite,
+  params: P,
+  props: Props,
+): { params: P; props: Props; cacheKey: string } {
+  return { params, props, cacheKey: pageCacheKey(siteGlobals(site), props) };
+}
+
+/** /articles/<id>/: the article, its 相关文章, 上一篇/下一篇 and byline link. */
+export function articleRoutes(site: LoadedSite) {
+  // Bylines link to author pages only when those exist (see authorRoutes).
+  const authorPages = site.authors.length > 1;
+  return site.articles.map((article) =>
+    keyed(
+      site,
+      { id: article.id },
+      {
+        article,
+        // What the page renders of its own file (the body, its headings).
+        fileDigest: site.fileDigests.get(article.id) ?? "",
+        related: site.related.get(article.id) ?? [],
+        adjacent: site.adjacent.get(article.id) ?? { older: undefined, newer: undefined },
+        bylineHref: authorPages ? authorHref(article.author) : undefined,
+      },
+    ),
+  );
+}
+
+/** The list pages' sidebar: the most used tags (the home and archive pages call it too). */
+export function sidebarTagsOf(site: Pick<LoadedSite, "tags">) {
+  return topTags(site.tags, SITE.sidebarTagCount);
+}
+
+/** /page/N/ (N ≥ 2; page 1 is the home page). */
+export function indexPageRoutes(site: LoadedSite) {
+  const sidebarTags = sidebarTagsOf(site);
+  return paginate(site.articles, SITE.pageSize)
+    .slice(1)
+    .map((page) => keyed(site, { page: String(page.current) }, { page, sidebarTags }));
+}
+
+/** /tags/<tag>/ and /tags/<tag>/page/N/. */
+export function tagRoutes(site: LoadedSite) {
+  const sidebarTags = sidebarTagsOf(site);
+  return site.tags.flatMap(({ slug, label, articles }) =>
+    paginate(articles, SITE.pageSize).map((page) =>
+      keyed(
+        site,
+        { tag: slug, page: page.current === 1 ? undefined : `page/${page.current}` },
+        { label, page, sidebarTags },
+      ),
+    ),
+  );
+}
+
+/** /authors/<author>/…: none on a single-author site, where every article would be on the one page. */
+export function authorRoutes(site: LoadedSite) {
+  if (site.authors.length < 2) return [];
+  const sidebarTags = sidebarTagsOf(site);
+  return site.authors.flatMap(({ slug, name, articles }) =>
+    paginate(articles, SITE.pageSize).map((page) =>
+      keyed(
+        site,
+        { author: slug, page: page.current === 1 ? undefined : `page/${page.current}` },
+        { name, page, sidebarTags },
+      ),
+    ),
+  );
+}
+
+/** /og/<id>.png: each article's sharing card. */
+export function socialImageRoutes(site: LoadedSite) {
+  if (!SITE.socialImages) return [];
+  return site.articles.map((article) => keyed(site, { id: article.id }, { card: socialCardOf(article) }));
+}
