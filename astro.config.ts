@@ -5,18 +5,15 @@ import { SITE } from "./src/config.ts";
 import { markdownOptions } from "./src/lib/markdown/markdownOptions.ts";
 import { buildDirs } from "./src/lib/buildDirs.ts";
 import { pagefindIntegration } from "./src/features/search/build/pagefindIntegration.ts";
-import { sitemapIntegration } from "./src/integrations/sitemap.ts";
 import { previewUnpublished } from "./src/integrations/previewUnpublished.ts";
 import { socialImages } from "./src/integrations/socialImages.ts";
 import { buildTimings, timed } from "./src/integrations/buildTimings.ts";
-import { atomicOutput, stagingDirOf } from "./src/integrations/atomicOutput.ts";
-import { contentSecurityPolicy } from "./src/integrations/contentSecurityPolicy.ts";
+import { atomicOutput } from "./src/integrations/atomicOutput.ts";
 import { incrementalBuildGuard } from "./src/integrations/incrementalBuildGuard.ts";
 import { articlesDirOf } from "./src/lib/content/readArticleFile.ts";
 import { deployFiles } from "./src/features/deploy/deployFilesIntegration.ts";
 // Importing it checks the comments settings: a wrong one fails the build here, with the fix.
-import { comments } from "./src/site/comments.ts";
-import { commentsCspSources } from "./src/lib/comments/commentsCspSources.ts";
+import "./src/site/comments.ts";
 
 const dirs = buildDirs(process.env);
 
@@ -69,19 +66,17 @@ export default defineConfig({
     },
   },
   markdown: { processor: unified(markdownOptions(SITE.url)) },
-  // Order matters. Pagefind after the pages and sitemap: it indexes the HTML they wrote.
-  // atomicOutput last but the guard: builds go to a version folder of their own (hence the
-  // sitemap reads its pages there), which outDir is switched to only after every other
-  // build:done hook succeeded. buildTimings FIRST: it writes the timing record
-  // (.cache/build-timings.jsonl) that `npm run bench` reads; timed() adds each build:done step.
+  // Order matters. Pages (with their CSP, src/middleware.ts) and the sitemap are routes; Pagefind
+  // indexes the HTML they wrote. atomicOutput last but the guard: builds go to a version folder of
+  // their own, which outDir is switched to only after every other build:done hook has succeeded.
+  // buildTimings FIRST: it writes the timing record (.cache/build-timings.jsonl) that
+  // `npm run bench` reads; timed() adds each build:done step.
   integrations: [
     buildTimings(),
     previewUnpublished(),
     socialImages(),
     mdx(),
-    timed("sitemap", sitemapIntegration(stagingDirOf(dirs.outDir))),
     timed("search index", pagefindIntegration({ lang: SITE.lang })),
-    timed("CSP", contentSecurityPolicy(commentsCspSources(comments))),
     deployFiles(),
     timed("publish", atomicOutput()),
     // After atomicOutput: a build counts as finished only once its site is published.

@@ -56,13 +56,7 @@ for (const title of titles) {
   const fonts = names.flatMap((name) =>
     ([400, 700] as const).map((weight) => ({
       name: `Noto Sans SC ${name}`,
-      data: readFileSync(
-        path.join(
-          fontDir,
-          "files",
-          `noto-sans-sc-${name.replace(/^\[(\d+)\]$/, "$1")}-${weight}-normal.woff`,
-        ),
-      ),
+      data: fontFile(`noto-sans-sc-${name.replace(/^\[(\d+)\]$/, "$1")}-${weight}-normal.woff`),
       weight,
       style: "normal" as const,
     })),

@@ -5,6 +5,7 @@
  *   ARTICLES_DIR=/work/shared/corpus/zh-docs OUT_DIR=/tmp/zh npx astro build
  *   npm run eval:search -- /tmp/zh            (default site: dist/)
  *   npm run eval:search -- /tmp/zh --no-latency '{"termSimilarity":2}'
+ *   npm run eval:search -- /tmp/zh --no-latency --shipped   (the shipped stage only)
  *
  * Two query sets: eval-search.tuning.json, on which weights and lists may be tuned, and
  * eval-search.heldout.json, which nothing is ever tuned on (its numbers say whether the tuning
@@ -77,6 +78,8 @@ const SYNONYMS: SynonymGroups = parseSynonyms(
 const args = process.argv.slice(2);
 const site = path.resolve(args.find((arg) => !arg.startsWith("-") && !arg.startsWith("{")) ?? "dist");
 const latency = !args.includes("--no-latency");
+// --shipped: only the shipped stage (a quick comparison of two indexes of the same site).
+if (args.includes("--shipped")) STAGES.splice(0, STAGES.length - 1);
 // Tuning aid: `npm run eval:search -- /tmp/zh '{"termSimilarity":2}'` adds a stage with those weights.
 const trial = args.find((arg) => arg.startsWith("{"));
 if (trial) {

@@ -23,10 +23,12 @@ import type { AstroIntegration } from "astro";
  * the folder is moved aside and the link put in its place: two renames, a gap of microseconds,
  * once per output folder ever — logged as a warning.
  *
- * Order matters: this must be the LAST integration. Astro runs `astro:build:done` hooks one
- * after another in integration order (astro/dist/integrations/hooks.js, runHookBuildDone), and a
- * hook that throws stops the build; so when this hook runs, the search index and everything else
- * written after the pages have succeeded.
+ * Order matters: this must come after every integration that writes the site (only the
+ * incremental build guard, which clears its in-progress mark once the site is published, comes
+ * after it). Astro runs `astro:build:done` hooks one after another in integration order
+ * (astro/dist/integrations/hooks.js, runHookBuildDone), and a hook that throws stops the build;
+ * so when this hook runs, the search index and everything else written after the pages have
+ * succeeded.
  */
 export function atomicOutput(): AstroIntegration {
   let finalDir: string | undefined;

@@ -33,7 +33,7 @@ export function buildTimings(): AstroIntegration {
                 name: "site:build-timings",
                 // After every environment is bundled, before Astro renders the pages (its own
                 // buildApp hook, which renders, is enforce: "post").
-                buildApp: { order: "post", handler: () => phase("bundle") },
+                buildApp: { order: "post", handler: async () => phase("bundle") },
               },
             ],
           },

@@ -5,6 +5,7 @@ import {
   parsePageViews,
   rankByViews,
 } from "../../src/features/comments/pageViews.ts";
+import { popularCandidates } from "../../src/features/comments/popularCandidates.ts";
 
 describe("pageViewsUrl / countViewRequest", () => {
   it("reads many pages in one request, keys encoded, and counts one with a POST body", () => {
@@ -45,5 +46,29 @@ describe("rankByViews", () => {
     ]);
     expect(rankByViews(articles, [2, 0, 5, 2], 10).map((r) => r.article.title)).toEqual(["c", "a", "d"]);
     expect(rankByViews(articles, [0, 0, 0, 0], 5)).toEqual([]);
+  });
+});
+
+describe("popularCandidates", () => {
+  const articles = [
+    { id: "夜班", title: "夜班" },
+    { id: "b", title: "乙" },
+    { id: "c", title: "丙" },
+  ];
+
+  it("is empty with comments off, so no page carries the list", () => {
+    expect(popularCandidates(articles, { provider: "none" }, 30)).toEqual([]);
+  });
+
+  it("takes the newest `limit` articles, keyed like their comments (decoded path)", () => {
+    const on = {
+      provider: "waline",
+      serverURL: "http://127.0.0.1:8360",
+      origin: "http://127.0.0.1:8360",
+    } as const;
+    expect(popularCandidates(articles, on, 2)).toEqual([
+      { href: "/articles/夜班/", title: "夜班" },
+      { href: "/articles/b/", title: "乙" },
+    ]);
   });
 });

@@ -9,8 +9,12 @@ export interface Destination {
   /** The file's text, or undefined when there is none (a first deploy). */
   read(file: string): Promise<string | undefined>;
   write(file: string, text: string): Promise<void>;
-  /** Copies `files` (relative paths) from `from` to the same paths at the destination. */
-  upload(from: string, files: readonly string[]): Promise<void>;
+  /**
+   * Copies `files` (relative paths) from `from` to the same paths at the destination. An rclone
+   * remote also stores `cacheControl` as each object's Cache-Control (object storage serves it
+   * and a CDN set to follow the origin obeys it); a folder ignores it (its server has the policy).
+   */
+  upload(from: string, files: readonly string[], cacheControl?: string): Promise<void>;
   remove(files: readonly string[]): Promise<void>;
 }
 
@@ -77,10 +81,16 @@ function rcloneDestination(remote: string): Destination {
     async write(file, text) {
       await rclone(["rcat", at(file)], [], text);
     },
-    async upload(from, files) {
+    async upload(from, files, cacheControl) {
       // --no-check-dest: the plan already knows what differs; rclone need not list the remote.
+      const headers = cacheControl ? ["--header-upload", `Cache-Control: ${cacheControl}`] : [];
       await withList(files, (list) =>
-        rclone(["copy", from, remote, "--files-from-raw", list, "--no-traverse", "--no-check-dest"]),
+        rclone(
+          ["copy", from, remote, "--files-from-raw", list, "--no-traverse", "--no-check-dest", ...headers],
+          [],
+          undefined,
+          true,
+        ),
       );
     },
     async remove(files) {
@@ -94,11 +104,17 @@ interface RcloneResult {
   stdout: string;
 }
 
-/** Runs rclone; a failure (other than the `allowed` exit codes) throws with rclone's last error. */
+/**
+ * Runs rclone; a failure (other than the `allowed` exit codes) throws with rclone's last error.
+ * `stopAtFirstError`: rclone goes on with the other files after one fails (and backs off between
+ * attempts, minutes for a dead network); a deploy must not — later files are the pages that
+ * point at the one that failed — so the first file that fails for good stops it.
+ */
 function rclone(
   args: readonly string[],
   allowed: readonly number[] = [],
   input?: string,
+  stopAtFirstError = false,
 ): Promise<RcloneResult> {
   return new Promise((resolve, reject) => {
     const child = spawn("rclone", ["--retries", "2", "--low-level-retries", "3", ...args], {
@@ -107,7 +123,14 @@ function rclone(
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    let stoppedBy: string | undefined;
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+      if (stopAtFirstError && !stoppedBy && /^\S+ \S+ ERROR : /m.test(stderr)) {
+        stoppedBy = lastError(stderr);
+        child.kill("SIGTERM");
+      }
+    });
     child.on("error", (error: NodeJS.ErrnoException) =>
       reject(
         new Error(
@@ -118,7 +141,8 @@ function rclone(
       ),
     );
     child.on("close", (code) => {
-      if (code === 0 || allowed.includes(code ?? -1)) resolve({ code: code ?? 0, stdout });
+      if (stoppedBy) reject(new Error(`rclone ${args[0]} failed: ${stoppedBy}`));
+      else if (code === 0 || allowed.includes(code ?? -1)) resolve({ code: code ?? 0, stdout });
       else reject(new Error(`rclone ${args[0]} failed: ${lastError(stderr) || `exit code ${code}`}`));
     });
     child.stdin.on("error", () => {}); // rclone may exit before reading its input; its code says why

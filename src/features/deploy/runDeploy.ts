@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, statSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { createReadStream, existsSync, realpathSync, statSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync, constants as zlib } from "node:zlib";
@@ -8,7 +8,7 @@ import { incompleteBecause } from "./buildRecord.ts";
 import type { Destination } from "./destination.ts";
 import { listSiteFiles } from "./listSiteFiles.ts";
 import { isDeployManifest, planDeploy, type DeployPlan, type LocalFile } from "./planDeploy.ts";
-import { isCompressible, SITE_META_FILES } from "./serverPolicy.ts";
+import { cacheControlFor, isCompressible, SITE_META_FILES } from "./serverPolicy.ts";
 
 /** The destination's record of what the deploys put there (planDeploy.ts). */
 export const MANIFEST_FILE = ".deploy-manifest.json";
@@ -84,7 +84,8 @@ export async function runDeploy({
     for (const group of plan.uploads) {
       const plain = group.files.filter((file) => file.source === undefined).map((file) => file.path);
       const gz = group.files.filter((file) => file.source !== undefined);
-      if (plain.length) await destination.upload(root, plain);
+      for (const [cacheControl, files] of byCacheControl(plain))
+        await destination.upload(root, files, cacheControl);
       if (gz.length && scratch) {
         for (const file of gz)
           await writeGzip(path.join(root, file.source ?? ""), path.join(scratch, file.path));
@@ -104,14 +105,17 @@ export async function runDeploy({
   return plan;
 }
 
-/** The site's real folder, once it is known to be a complete build; else throws RefusedBuild. */
+/**
+ * The site's real folder, once it is known to be a complete build; else throws RefusedBuild.
+ * `dist` is a symlink that each build swaps to its new version folder (atomicOutput.ts): the
+ * deploy resolves it once and reads that version throughout, so a build finishing meanwhile
+ * never mixes two versions into one upload.
+ */
 async function checkBuild(site: string): Promise<string> {
   if (!existsSync(site)) throw new RefusedBuild(`${site} does not exist — run npm run build first`);
-  if (!statSync(site).isDirectory()) throw new RefusedBuild(`${site} is not a folder`);
-  const running = await runningBuildOf(site);
-  if (running)
-    throw new RefusedBuild(`a build is writing ${site} right now (${running}) — deploy when it has finished`);
-  const recordFile = path.join(site, SITE_META_FILES.buildRecord);
+  const root = realpathSync(site);
+  if (!statSync(root).isDirectory()) throw new RefusedBuild(`${site} is not a folder`);
+  const recordFile = path.join(root, SITE_META_FILES.buildRecord);
   if (!existsSync(recordFile))
     throw new RefusedBuild(
       `${site} has no ${SITE_META_FILES.buildRecord}: not a complete build (failed, interrupted, or made without the site's integrations) — run npm run build`,
@@ -122,29 +126,20 @@ async function checkBuild(site: string): Promise<string> {
   } catch {
     record = undefined;
   }
-  const files = (await listSiteFiles(site)).filter((file) => file.path !== SITE_META_FILES.buildRecord);
+  const files = (await listSiteFiles(root)).filter((file) => file.path !== SITE_META_FILES.buildRecord);
   const reason = incompleteBecause(record, files);
   if (reason) throw new RefusedBuild(`${site} is not the build it records: ${reason} — run npm run build`);
-  return site;
+  return root;
 }
 
-/** The staging folder of a build still running into this site folder (atomicOutput.ts). */
-async function runningBuildOf(site: string): Promise<string | undefined> {
-  const parent = path.dirname(path.resolve(site));
-  const pattern = new RegExp(
-    `^\\.${path.basename(path.resolve(site)).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-staging-(\\d+)$`,
-  );
-  for (const name of await readdir(parent)) {
-    const pid = Number(pattern.exec(name)?.[1]);
-    if (!pid) continue;
-    try {
-      process.kill(pid, 0);
-      return name;
-    } catch {
-      // a staging folder left by a dead build; the next build removes it
-    }
+/** Files grouped by the Cache-Control the policy gives them, in their order. */
+function byCacheControl(files: readonly string[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const file of files) {
+    const value = cacheControlFor(`/${file}`);
+    groups.set(value, [...(groups.get(value) ?? []), file]);
   }
-  return undefined;
+  return groups;
 }
 
 async function hashSite(root: string): Promise<LocalFile[]> {

@@ -31,12 +31,12 @@ export type FileClass =
   | "hashed"
   /** Pagefind's fixed-name files that point at the hashed chunks (entry, loader, WebAssembly). */
   | "search-entry"
-  /** Everything else a page uses under a fixed name: images, sharing cards, fonts, robots.txt. */
+  /** Everything else under a fixed name: images, sharing cards, robots.txt, the host's _headers. */
   | "asset"
   | "page"
   | "feed"
   | "sitemap"
-  /** The host's own settings (_headers) and the build's record (_build.json). */
+  /** The build's record (_build.json): uploaded last, it says the deploy is complete. */
   | "site-meta";
 
 /**
@@ -118,8 +118,7 @@ export const SITE_META_FILES = { headers: "_headers", buildRecord: "_build.json"
 /** Sorts a site file (a path relative to the site root, `/`-separated) into its class. */
 export function classifyFile(relativePath: string): FileClass {
   const urlPath = `/${relativePath}`;
-  if (relativePath === SITE_META_FILES.headers || relativePath === SITE_META_FILES.buildRecord)
-    return "site-meta";
+  if (relativePath === SITE_META_FILES.buildRecord) return "site-meta";
   if (ruleFor(urlPath)?.cache === "immutable") return "hashed";
   if (urlPath.startsWith("/pagefind/")) return "search-entry";
   if (urlPath.endsWith(".html")) return "page";

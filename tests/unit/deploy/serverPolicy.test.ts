@@ -50,6 +50,7 @@ describe("the cache-and-security policy", () => {
     expect(classifyFile("feed.json")).toBe("feed");
     expect(classifyFile("sitemap-0.xml")).toBe("sitemap");
     expect(classifyFile("_build.json")).toBe("site-meta");
+    expect(classifyFile("_headers")).toBe("asset");
   });
 
   it("writes _headers with the security headers on every path and no catch-all Cache-Control", () => {
