@@ -3,7 +3,7 @@ import path from "node:path";
 import { load } from "cheerio";
 import { describe, expect, it } from "vitest";
 import { page } from "../support/readBuilt.ts";
-import { fixtureSite } from "../support/paths.ts";
+import { fixtureArticles, fixtureSite } from "../support/paths.ts";
 
 // Reader features of issue 5, checked on the built fixture site. The fixtures reader-toc.md
 // (four headings, a second author, an updated date) and reader-escaping.md (a title with
@@ -23,8 +23,26 @@ function files(dir: string, ext: string): string[] {
   );
 }
 const htmlFiles = files(fixtureSite, ".html");
-/** Published fixture articles, counted from the article pages the build wrote. */
-const PUBLISHED = htmlFiles.filter((f) => /^articles\/[^/]+\/index\.html$/.test(f)).length;
+/**
+ * The fixture articles that must be published: every file but the draft and the scheduled one
+ * (named so in tests/fixtures/articles). Loops below assert they met these pages, so that a build
+ * that wrote nothing cannot pass them.
+ */
+const PUBLISHED_IDS = readdirSync(fixtureArticles)
+  .filter((name) => /\.mdx?$/.test(name))
+  .map((name) => name.replace(/\.mdx?$/, ""))
+  .filter((id) => !["charlie-draft", "delta-future"].includes(id))
+  .sort();
+const PUBLISHED = PUBLISHED_IDS.length;
+const articlePages = htmlFiles.filter((f) => /^articles\/[^/]+\/index\.html$/.test(f));
+
+describe("the built fixture site", () => {
+  it("has a page for every published fixture article, and list pages besides", () => {
+    expect(PUBLISHED).toBeGreaterThan(15);
+    expect(articlePages.map((f) => f.split("/")[1]).sort()).toEqual(PUBLISHED_IDS);
+    expect(htmlFiles.length).toBeGreaterThan(PUBLISHED + 10);
+  });
+});
 const xml = (file: string) => load(readFileSync(path.join(fixtureSite, file), "utf8"), { xml: true });
 
 /** The built file a root-relative URL is served from, or undefined when it would be a 404. */
@@ -77,6 +95,7 @@ describe("RSS feed", () => {
     expect(body('a:contains("另一篇文章")').attr("href")).toBe(
       "https://example.com/articles/alpha-emphasis/",
     );
+    expect($("content\\:encoded").length).toBeGreaterThan(0);
     for (const el of $("content\\:encoded").toArray()) {
       const html = load($(el).text());
       const urls = html("[href], [src]")
@@ -255,7 +274,8 @@ describe("SEO metadata", () => {
 
 describe("social images", () => {
   it("give every article a 1200×630 PNG as og:image and a large Twitter card", () => {
-    const articles = htmlFiles.filter((f) => /^articles\/[^/]+\/index\.html$/.test(f));
+    const articles = articlePages;
+    expect(articles).toHaveLength(PUBLISHED);
     for (const file of articles) {
       const $ = page(file);
       const image = $('meta[property="og:image"]').attr("content") ?? "";

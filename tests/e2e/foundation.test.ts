@@ -12,7 +12,7 @@ const viewports = {
 describe.each(Object.entries(viewports))("a reader on %s", (name, viewport) => {
   it("goes from the index to an article and back", async () => {
     // A reader in Los Angeles still sees the Shanghai dates.
-    const context = await site.browser.newContext({
+    const context = await site.newContext({
       viewport,
       timezoneId: "America/Los_Angeles",
       locale: "zh-CN",
@@ -62,10 +62,11 @@ describe.each(Object.entries(viewports))("a reader on %s", (name, viewport) => {
 
 describe("not found", () => {
   it("answers an unknown path with the 404 page in Chinese", async () => {
-    const page = await site.browser.newPage();
+    const context = await site.newContext();
+    const page = await context.newPage();
     const response = await page.goto(`${site.url}/articles/no-such-article/`);
     expect(response?.status()).toBe(404);
     await expect(page.locator("h1").textContent()).resolves.toBe("找不到这个页面");
-    await page.close();
+    await context.close();
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useSiteInBrowser } from "../support/siteInBrowser.ts";
 import type { BrowserContext, Page } from "playwright-core";
+import { POLL } from "../support/waits.ts";
 
 // The built pages under their Content-Security-Policy (src/lib/csp/withContentSecurityPolicy.ts),
 // and the hostile fixture article (tests/fixtures/articles/hostile-markup.md) in a real browser.
@@ -9,7 +10,7 @@ const site = useSiteInBrowser();
 let context: BrowserContext;
 
 beforeAll(async () => {
-  context = await site.browser.newContext({ locale: "zh-CN" });
+  context = await site.newContext({ locale: "zh-CN" });
 });
 afterAll(async () => {
   await context?.close();
@@ -80,13 +81,13 @@ describe("under the Content-Security-Policy", () => {
     const theme = () => page.evaluate(() => document.documentElement.dataset["theme"]);
     const before = await theme();
     await page.locator("[data-theme-toggle]").first().click();
-    await expect.poll(theme).not.toBe(before);
+    await expect.poll(theme, POLL).not.toBe(before);
 
     const box = page.locator("#sidebar-search");
     await box.click();
     await box.fill("夜班公交");
     const first = page.locator(".search-popup [role=option] .search-hit__title").first();
-    await expect.poll(() => first.textContent(), { timeout: 15_000 }).toBe("夜班公交里的城市");
+    await expect.poll(() => first.textContent(), POLL).toBe("夜班公交里的城市");
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -100,14 +101,14 @@ describe("the hostile article in search results", () => {
     await box.fill("恶意标记");
     const titles = page.locator(".search-popup [role=option] .search-hit__title");
     await expect
-      .poll(() => titles.allTextContents(), { timeout: 15_000 })
+      .poll(() => titles.allTextContents(), POLL)
       .toContainEqual(expect.stringContaining("<img src=x onerror=alert(1)>"));
     expect(await page.locator('.search-popup img[src="x"], .search-popup script').count()).toBe(0);
 
     const results = await open(`/search/?q=${encodeURIComponent("恶意标记")}`);
     const hits = results.page.locator("[data-search-results] .search-hit__title");
     await expect
-      .poll(() => hits.allTextContents(), { timeout: 15_000 })
+      .poll(() => hits.allTextContents(), POLL)
       .toContainEqual(expect.stringContaining("</script><script>alert(1)</script>"));
     expect(await results.page.locator('[data-search-results] img[src="x"]').count()).toBe(0);
     expect([...problems, ...results.problems]).toEqual([]);

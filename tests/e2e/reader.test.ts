@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { useSiteInBrowser } from "../support/siteInBrowser.ts";
 import type { BrowserContextOptions, Page } from "playwright-core";
+import { READY_MS } from "../support/waits.ts";
 
 // Reader features of issue 5 that need a browser: the theme (no flash, toggle, memory), the
 // 目录 at both widths, phone layout, and axe on one page of each type in both themes.
@@ -15,7 +16,7 @@ const DARK_BG = "rgb(24, 23, 21)";
 const site = useSiteInBrowser();
 
 async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await site.browser.newContext({ viewport: desktop, locale: "zh-CN", ...options });
+  const context = await site.newContext({ viewport: desktop, locale: "zh-CN", ...options });
   const page = await context.newPage();
   await page.goto(site.url + path);
   return page;
@@ -27,7 +28,7 @@ async function open(path: string, options: BrowserContextOptions = {}): Promise<
  * script would be missing at the first and wrong at the second: the flash.
  */
 async function firstPaintTheme(options: BrowserContextOptions, stored?: string) {
-  const context = await site.browser.newContext({ viewport: desktop, ...options });
+  const context = await site.newContext({ viewport: desktop, ...options });
   await context.addInitScript((choice) => {
     if (choice) localStorage.setItem("theme", choice);
     const seen: Record<string, string> = {};
@@ -97,7 +98,7 @@ describe("theme", () => {
     await page.emulateMedia({ colorScheme: "dark" });
     // The media query's change event arrives asynchronously.
     await page.waitForFunction(() => document.documentElement.dataset["theme"] === "dark", null, {
-      timeout: 5000,
+      timeout: READY_MS,
     });
     await page.context().close();
   });

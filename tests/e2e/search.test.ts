@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { useSiteInBrowser } from "../support/siteInBrowser.ts";
 import type { BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import { POLL } from "../support/waits.ts";
 
 const site = useSiteInBrowser();
 const contexts: BrowserContext[] = [];
@@ -18,7 +19,7 @@ async function open(
   options: BrowserContextOptions = {},
   before: (page: Page) => Promise<unknown> = async () => {},
 ): Promise<Page> {
-  const context = await site.browser.newContext({ locale: "zh-CN", ...options });
+  const context = await site.newContext({ locale: "zh-CN", ...options });
   contexts.push(context);
   const page = await context.newPage();
   await before(page);
@@ -29,19 +30,19 @@ async function open(
 /** Titles of the dropdown's options, in order, once the search has answered. */
 async function dropdownTitles(page: Page): Promise<string[]> {
   const status = page.locator(".search-popup__status");
-  await expect.poll(() => status.textContent()).not.toMatch(/^(正在搜索…)?$/);
+  await expect.poll(() => status.textContent(), POLL).not.toMatch(/^(正在搜索…)?$/);
   return page.locator(".search-popup [role=option] .search-hit__title").allTextContents();
 }
 
 async function pageResults(page: Page): Promise<string[]> {
   const status = page.locator("[data-search-status]");
-  await expect.poll(() => status.textContent()).not.toMatch(/^(正在搜索…)?$/);
+  await expect.poll(() => status.textContent(), POLL).not.toMatch(/^(正在搜索…)?$/);
   return page.locator("[data-search-results] .search-hit__title").allTextContents();
 }
 
 describe("search from an article's sidebar", () => {
   it("loads no script until the reader focuses the box", async () => {
-    const context = await site.browser.newContext();
+    const context = await site.newContext();
     contexts.push(context);
     const page = await context.newPage();
     const scripts: string[] = [];
@@ -53,7 +54,7 @@ describe("search from an article's sidebar", () => {
     expect(scripts).toEqual([]);
 
     await page.locator("#sidebar-search").focus();
-    await expect.poll(() => scripts.some((url) => url.includes("/pagefind/pagefind.js"))).toBe(true);
+    await expect.poll(() => scripts.some((url) => url.includes("/pagefind/pagefind.js")), POLL).toBe(true);
   });
 
   it("shows the right article first for a Chinese query, and opens it with the words marked", async () => {
@@ -63,19 +64,19 @@ describe("search from an article's sidebar", () => {
     const box = page.locator("#sidebar-search");
     await box.click();
     await box.fill("夜班公交");
-    await expect.poll(() => page.getByRole("combobox", { name: "搜索文章" }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("combobox", { name: "搜索文章" }).count(), POLL).toBe(1);
     expect((await dropdownTitles(page))[0]).toBe("夜班公交里的城市");
 
     await box.press("ArrowDown");
     const first = page.locator(".search-popup [role=option]").first();
-    await expect.poll(() => first.getAttribute("aria-selected")).toBe("true");
+    await expect.poll(() => first.getAttribute("aria-selected"), POLL).toBe("true");
     await expect
-      .poll(() => page.getByRole("combobox").getAttribute("aria-activedescendant"))
+      .poll(() => page.getByRole("combobox").getAttribute("aria-activedescendant"), POLL)
       .toBe(await first.getAttribute("id"));
     await box.press("Enter");
     await page.waitForURL(/\/articles\/reader-toc\/\?highlight=/);
     expect(await page.locator("h1").textContent()).toBe("夜班公交里的城市");
-    await expect.poll(() => page.locator("article mark.pagefind-highlight").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator("article mark.pagefind-highlight").count(), POLL).toBeGreaterThan(0);
   });
 
   it("finds an article by traditional characters and by a question", async () => {
@@ -90,7 +91,7 @@ describe("search from an article's sidebar", () => {
   it("still searches, unfolded, when the traditional→simplified converter cannot load", async () => {
     const blocked: string[] = [];
     const page = await open("/articles/alpha-emphasis/", {}, (page) =>
-      page.route(/foldingLoader/, (route) => {
+      page.route(/foldingWorker/, (route) => {
         blocked.push(route.request().url());
         return route.abort();
       }),
@@ -120,16 +121,16 @@ describe("search from an article's sidebar", () => {
     await page.locator("h1").click();
     await page.keyboard.press("/");
     const box = page.locator("#sidebar-search");
-    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement), POLL).toBe(true);
     await page.keyboard.type("城市");
     const titles = await dropdownTitles(page);
     expect(titles.length).toBeGreaterThan(2);
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("ArrowDown");
     const options = page.locator(".search-popup [role=option]");
-    await expect.poll(() => options.nth(1).getAttribute("aria-selected")).toBe("true");
+    await expect.poll(() => options.nth(1).getAttribute("aria-selected"), POLL).toBe("true");
     await page.keyboard.press("ArrowUp");
-    await expect.poll(() => options.nth(0).getAttribute("aria-selected")).toBe("true");
+    await expect.poll(() => options.nth(0).getAttribute("aria-selected"), POLL).toBe("true");
     await page.keyboard.press("Escape");
     expect(await page.locator(".search-popup").isHidden()).toBe(true);
     expect(await box.getAttribute("aria-expanded")).toBe("false");
@@ -178,16 +179,16 @@ describe("the /search/ page", () => {
 
     await page.locator("select[name=author] option[value='林间']").waitFor({ state: "attached" });
     await page.locator("select[name=author]").selectOption("林间");
-    await expect.poll(() => new URL(page.url()).searchParams.get("author")).toBe("林间");
+    await expect.poll(() => new URL(page.url()).searchParams.get("author"), POLL).toBe("林间");
     const byAuthor = await pageResults(page);
     expect(byAuthor).toContain("夜班公交里的城市");
     expect(byAuthor.length).toBeLessThan(all.length);
 
     await page.locator("select[name=tag]").selectOption("城市");
-    await expect.poll(() => pageResults(page)).toEqual(["夜班公交里的城市"]);
+    await expect.poll(() => pageResults(page), POLL).toEqual(["夜班公交里的城市"]);
 
     await page.goBack();
-    await expect.poll(() => new URL(page.url()).searchParams.get("tag")).toBe(null);
+    await expect.poll(() => new URL(page.url()).searchParams.get("tag"), POLL).toBe(null);
     expect(await page.locator("select[name=tag]").inputValue()).toBe("");
   });
 
@@ -217,10 +218,12 @@ describe("the /search/ page", () => {
     const pager = page.locator("[data-search-pager]");
     expect(await pager.isVisible()).toBe(true);
     await page.locator("[data-search-next]").click();
-    await expect.poll(() => new URL(page.url()).searchParams.get("page")).toBe("2");
+    await expect.poll(() => new URL(page.url()).searchParams.get("page"), POLL).toBe("2");
     expect((await pageResults(page)).length).toBeGreaterThan(0);
 
     await page.locator("select[name=sort]").selectOption("newest");
+    // The address changes with the sort; the results below are read once the new search answered.
+    await expect.poll(() => new URL(page.url()).searchParams.get("sort"), POLL).toBe("newest");
     await pageResults(page);
     const dates = await page
       .locator("[data-search-results] time")

@@ -1,6 +1,8 @@
 import type { Browser } from "playwright-core";
 import type { StaticServer } from "./serveStatic.ts";
 import { t } from "../../src/i18n/zh-CN.ts";
+import { newContext } from "./siteInBrowser.ts";
+import { READY_MS } from "./waits.ts";
 
 export interface FetchedFile {
   /** Path on the site, e.g. /pagefind/pagefind.js */
@@ -53,7 +55,7 @@ export async function measureFirstQuery(
   server: StaticServer,
   { path, query, box = "#sidebar-search" }: FirstQueryOptions,
 ): Promise<FirstQuery> {
-  const context = await browser.newContext({ locale: "zh-CN" });
+  const context = await newContext(browser, { locale: "zh-CN" });
   try {
     const page = await context.newPage();
     await page.goto(`${server.url}${path}`);
@@ -95,11 +97,12 @@ export async function measureFirstQuery(
     await page.waitForFunction(
       () => (window as unknown as { firstQuery: { done?: number } }).firstQuery.done !== undefined,
       undefined,
-      { timeout: 30_000 },
+      { timeout: READY_MS },
     );
     // Anything the page still fetches for this query (a late fragment, a preload) counts too.
     for (let quiet = 0, waited = 0; quiet < 3; waited += 1) {
-      if (waited > 100) throw new Error(`still loading 10 s after the results of ${query}`);
+      if (waited * 100 > READY_MS)
+        throw new Error(`still loading ${READY_MS / 1000} s after the results of ${query}`);
       await page.waitForTimeout(100);
       quiet = server.inFlight === 0 ? quiet + 1 : 0;
     }

@@ -8,6 +8,8 @@ export interface BuildResult {
   ok: boolean;
   /** stdout and stderr together, as an author would see them in the terminal. */
   output: string;
+  /** The signal that ended the build, e.g. "SIGKILL"; undefined when it exited. */
+  signal?: string | undefined;
 }
 
 /** Runs `astro build` over an articles folder into an output folder; never throws. */
@@ -24,7 +26,11 @@ export async function runBuild(
     });
     return { ok: true, output: `${stdout}\n${stderr}` };
   } catch (error) {
-    const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
-    return { ok: false, output: `${stdout}\n${stderr}` };
+    const {
+      stdout = "",
+      stderr = "",
+      signal,
+    } = error as { stdout?: string; stderr?: string; signal?: string | null };
+    return { ok: false, output: `${stdout}\n${stderr}`, signal: signal ?? undefined };
   }
 }

@@ -1,13 +1,30 @@
 import { afterAll, beforeAll } from "vitest";
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions } from "playwright-core";
 import { launchChromium } from "./browser.ts";
 import { serveStatic, type StaticServer } from "./serveStatic.ts";
 import { fixtureSite } from "./paths.ts";
+import { READY_MS } from "./waits.ts";
 
 export interface SiteInBrowser {
   /** Origin the site is served from, e.g. http://127.0.0.1:41234 */
   readonly url: string;
   readonly browser: Browser;
+  /**
+   * A fresh browser context (empty cache, own storage) whose every wait — navigation, click,
+   * waitForURL, waitForFunction, locator.waitFor — is limited by READY_MS, not Playwright's default.
+   */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+}
+
+/** A context of `browser` whose waits are limited by READY_MS (see useSiteInBrowser). */
+export async function newContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(READY_MS);
+  context.setDefaultNavigationTimeout(READY_MS);
+  return context;
 }
 
 /**
@@ -34,6 +51,9 @@ export function useSiteInBrowser(root: string = fixtureSite): SiteInBrowser {
     get browser() {
       if (!browser) throw new Error("useSiteInBrowser: the browser starts in beforeAll");
       return browser;
+    },
+    newContext(options) {
+      return newContext(this.browser, options);
     },
   };
 }
