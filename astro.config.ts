@@ -4,17 +4,16 @@ import { unified } from "@astrojs/markdown-remark";
 import { SITE } from "./src/config.ts";
 import { markdownOptions } from "./src/lib/markdown/markdownOptions.ts";
 import { buildDirs } from "./src/lib/buildDirs.ts";
-import { pagefindIntegration } from "./src/integrations/pagefind.ts";
-import { sitemapIntegration } from "./src/integrations/sitemap.ts";
+import { pagefindIntegration } from "./src/features/search/build/pagefindIntegration.ts";
 import { previewUnpublished } from "./src/integrations/previewUnpublished.ts";
 import { socialImages } from "./src/integrations/socialImages.ts";
-import { atomicOutput, stagingDirOf } from "./src/integrations/atomicOutput.ts";
-import { contentSecurityPolicy } from "./src/integrations/contentSecurityPolicy.ts";
+import { buildTimings, timed } from "./src/integrations/buildTimings.ts";
+import { atomicOutput } from "./src/integrations/atomicOutput.ts";
 import { incrementalBuildGuard } from "./src/integrations/incrementalBuildGuard.ts";
 import { articlesDirOf } from "./src/lib/content/readArticleFile.ts";
+import { deployFiles } from "./src/features/deploy/deployFilesIntegration.ts";
 // Importing it checks the comments settings: a wrong one fails the build here, with the fix.
-import { comments } from "./src/site/comments.ts";
-import { commentsCspSources } from "./src/lib/comments/commentsCspSources.ts";
+import "./src/site/comments.ts";
 
 const dirs = buildDirs(process.env);
 
@@ -28,7 +27,13 @@ export default defineConfig({
   // Pages whose getStaticPaths returns a cacheKey are restored from the previous build when the
   // key, their code and their content are unchanged (src/site/routes.ts). `astro build --force`
   // rebuilds everything.
-  experimental: { incrementalBuild: true },
+  experimental: {
+    incrementalBuild: true,
+    // The content store written and bundled in 20 MB parts: as one string it stops at ~83k
+    // articles (V8's string limit), and as one module the bundler cannot hand it back to
+    // JavaScript (docs/performance.md, the 100,000-article section).
+    collectionStorage: "chunked",
+  },
   build: {
     // One request per page: the stylesheet is small and every page needs all of it.
     inlineStylesheets: "always",
@@ -53,18 +58,19 @@ export default defineConfig({
     },
   },
   markdown: { processor: unified(markdownOptions(SITE.url)) },
-  // Order matters. Pagefind after the pages and sitemap: it indexes the HTML they wrote.
-  // atomicOutput last but the guard: builds go to a version folder of their own (hence the
-  // sitemap reads its pages there), which outDir is switched to only after every other
-  // build:done hook has succeeded.
+  // Order matters. Pages (with their CSP, src/middleware.ts) and the sitemap are routes; Pagefind
+  // indexes the HTML they wrote. atomicOutput last but the guard: builds go to a version folder of
+  // their own, which outDir is switched to only after every other build:done hook has succeeded.
+  // buildTimings FIRST: it writes the timing record (.cache/build-timings.jsonl) that
+  // `npm run bench` reads; timed() adds each build:done step.
   integrations: [
+    buildTimings(),
     previewUnpublished(),
     socialImages(),
     mdx(),
-    sitemapIntegration(stagingDirOf(dirs.outDir)),
-    pagefindIntegration({ lang: SITE.lang }),
-    contentSecurityPolicy(commentsCspSources(comments)),
-    atomicOutput(),
+    timed("search index", pagefindIntegration({ lang: SITE.lang })),
+    deployFiles(),
+    timed("publish", atomicOutput()),
     // After atomicOutput: a build counts as finished only once its site is published.
     incrementalBuildGuard(articlesDirOf(process.env)),
   ],

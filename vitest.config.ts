@@ -5,6 +5,7 @@ import { POLL } from "./tests/support/waits.ts";
 // unit  — pure functions of src/lib and Astro components in the container API; no build.
 // build — builds the fixture site (tests/fixtures/articles) once, then reads dist HTML.
 // e2e   — serves that build and drives Chromium through Playwright.
+// server — the comment server alone (no site build): load, restart, PostgreSQL, backup/restore.
 export default defineConfig({
   test: {
     projects: [
@@ -42,6 +43,16 @@ export default defineConfig({
           fileParallelism: false,
           // No retry: a test that passes only on its second try hides a race or a wait too short,
           // and the readiness limits above hold on a loaded machine without one.
+        },
+      },
+      {
+        test: {
+          name: "server",
+          include: ["tests/server/**/*.test.ts"],
+          // Each file starts servers and databases of its own, bounded in count and time.
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
     ],

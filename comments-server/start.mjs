@@ -1,10 +1,14 @@
 /**
- * Runs the Waline comment server on 127.0.0.1 with a SQLite file, for local use and the tests:
+ * Runs the Waline comment server on 127.0.0.1 with a SQLite file or PostgreSQL, for local use
+ * and the tests:
  *   npm run comments:server                        (from the site's folder)
  *   COMMENTS_PORT=8360 COMMENTS_DB=comments-server/data/waline.sqlite node comments-server/start.mjs
- * Installs the server's packages first if they are missing, creates the tables if the file is
- * new (schema.sql), and keeps every request on this machine: OAuth is pointed at a stub served
- * here, Akismet is off, avatars are a data: URL, and any fetch() to another host is refused.
+ *   PG_HOST=127.0.0.1 PG_PORT=5432 PG_DB=waline PG_USER=waline PG_PASSWORD=… npm run comments:server
+ * PG_DB (Waline's own variable) selects PostgreSQL; without it the SQLite file is used.
+ * Installs the server's packages first if they are missing, creates the tables if they are
+ * missing (schema.sql / schema.pgsql), and keeps every request on this machine: OAuth is pointed
+ * at a stub served here, Akismet is off, avatars are a data: URL, and any fetch() to another host
+ * is refused.
  * Production: see README “Comments” (same settings, a real JWT_TOKEN, behind HTTPS).
  */
 import cluster from "node:cluster";
@@ -36,7 +40,10 @@ function installIfMissing() {
   if (result.status !== 0) throw new Error("comments-server: npm ci failed (see above)");
 }
 
+const postgres = Boolean(process.env.PG_DB || process.env.POSTGRES_DATABASE);
+
 async function createTables() {
+  if (postgres) return createPostgresTables();
   mkdirSync(path.dirname(database), { recursive: true });
   const sqlite3 = require("sqlite3");
   const db = new sqlite3.Database(database);
@@ -46,6 +53,50 @@ async function createTables() {
     ),
   );
   await new Promise((resolve) => db.close(resolve));
+}
+
+/** The same connection settings Waline reads (src/config/adapter.js), so both see one database. */
+function postgresSettings(env = process.env) {
+  return {
+    host: env.PG_HOST || env.POSTGRES_HOST || "127.0.0.1",
+    port: Number(env.PG_PORT || env.POSTGRES_PORT || 5432),
+    database: env.PG_DB || env.POSTGRES_DATABASE,
+    user: env.PG_USER || env.POSTGRES_USER,
+    password: env.PG_PASSWORD || env.POSTGRES_PASSWORD,
+    ssl: (env.PG_SSL || env.POSTGRES_SSL) === "true" ? { rejectUnauthorized: false } : undefined,
+  };
+}
+
+async function createPostgresTables() {
+  if ((process.env.PG_PREFIX || process.env.POSTGRES_PREFIX || "wl_") !== "wl_") {
+    throw new Error(
+      "comments-server: PG_PREFIX other than wl_ is not supported (schema.pgsql names wl_ tables)",
+    );
+  }
+  const { Client } = require("pg");
+  const client = new Client(postgresSettings());
+  await client.connect();
+  try {
+    await client.query(readFileSync(path.join(here, "schema.pgsql"), "utf8"));
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Waline answers a second comment from one address within IPQPS seconds with the key
+ * "Comment too fast!", which its zh-CN table lacks (it has "Comment too fast"), so the widget's
+ * alert would be English. The reader is told, in Chinese, what happened and when to try again.
+ */
+function explainRateLimit() {
+  const seconds = Number(process.env.IPQPS ?? 60);
+  const locales = require("@waline/vercel/src/locales/index.js");
+  for (const lang of ["zh-cn", "zh"]) {
+    if (locales[lang]) {
+      locales[lang]["Comment too fast!"] =
+        `评论发得太快了：同一网络 ${seconds} 秒内只能发一条。你的评论还在输入框里，请稍后再点“提交”。`;
+    }
+  }
 }
 
 /** Answers Waline's per-request OAuth lookup with "no login services" (login is disabled). */
@@ -73,6 +124,7 @@ function refuseOutsideFetch() {
 
 function runWaline() {
   refuseOutsideFetch();
+  explainRateLimit();
   // thinkjs only loads, and never listens, when it thinks a test runner started it
   // (NODE_ENV=test, as under Vitest); this process is a server whoever started it.
   if (process.env.NODE_ENV === "test") process.env.NODE_ENV = "production";
@@ -95,14 +147,18 @@ if (cluster.isPrimary) {
   installIfMissing();
   await createTables();
   Object.assign(process.env, {
-    SQLITE_PATH: path.dirname(database),
-    SQLITE_DB: path.basename(database).replace(/\.sqlite$/, ""),
+    ...(postgres
+      ? {}
+      : { SQLITE_PATH: path.dirname(database), SQLITE_DB: path.basename(database).replace(/\.sqlite$/, "") }),
     JWT_TOKEN: process.env.JWT_TOKEN ?? randomBytes(24).toString("hex"),
     OAUTH_URL: await startOAuthStub(),
     AKISMET_KEY: "false",
     GRAVATAR_STR: process.env.GRAVATAR_STR ?? AVATAR,
   });
-  console.log(`comments-server: ${database}, serving http://${HOST}:${port}`);
+  const store = postgres
+    ? `PostgreSQL ${postgresSettings().database} on ${postgresSettings().host}:${postgresSettings().port}`
+    : database;
+  console.log(`comments-server: ${store}, serving http://${HOST}:${port}`);
 }
 // thinkjs forks a worker that runs this file again (cluster.isPrimary false) with the same
 // environment; both processes start Waline, the worker handles the requests.

@@ -2,6 +2,8 @@
  * `npm run check:content`: checks every article (content/articles/, or ARTICLES_DIR) without
  * building the site, prints `file:line: field: what is wrong — how to fix` for each problem and
  * a summary, and exits with 1 when there is any error (warnings alone exit 0).
+ * `--format github` prints each problem as a GitHub Actions annotation instead (the CI workflow),
+ * shown on the file and line.
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -9,6 +11,20 @@ import { SITE } from "../src/config.ts";
 import { checkArticles, type ArticleFile } from "../src/lib/content/checkArticles.ts";
 import { formatProblem } from "../src/lib/content/formatProblem.ts";
 import { articlesDirOf, NotUtf8Error, parseArticleBytes } from "../src/lib/content/readArticleFile.ts";
+import { formatGithubAnnotation } from "../src/lib/content/formatGithubAnnotation.ts";
+import { parseArgs } from "node:util";
+import type { ContentProblem } from "../src/lib/content/contentProblem.ts";
+import { parseSynonyms } from "../src/features/search/query/synonyms.ts";
+
+/** The editors' synonym list (build/pagefindIntegration.ts reads the same file). */
+const SYNONYMS_FILE = "content/synonyms.yaml";
+
+const { values: options } = parseArgs({ options: { format: { type: "string", default: "text" } } });
+if (options.format !== "text" && options.format !== "github") {
+  console.error(`未知的 --format ${options.format} — 可用 text 或 github`);
+  process.exit(2);
+}
+const format = options.format === "github" ? formatGithubAnnotation : formatProblem;
 
 const dir = articlesDirOf(process.env);
 const publicDir = path.resolve("public");
@@ -18,6 +34,7 @@ if (!existsSync(dir)) {
 }
 
 const files: ArticleFile[] = [];
+/** Files that are not UTF-8: no problem list can be read from them. */
 const unreadable: string[] = [];
 for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
   if (!entry.isFile() || !/\.mdx?$/.test(entry.name)) continue;
@@ -28,7 +45,7 @@ for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) 
     files.push({ file, id: entry.name.replace(/\.mdx?$/, ""), text });
   } catch (error) {
     if (!(error instanceof NotUtf8Error)) throw error;
-    unreadable.push(error.message);
+    unreadable.push(error.file);
   }
 }
 files.sort((a, b) => a.file.localeCompare(b.file));
@@ -41,8 +58,30 @@ const problems = checkArticles(files, {
     existsSync(src.startsWith("/") ? path.join(publicDir, src) : path.resolve(path.dirname(file), src)),
 });
 
-for (const line of unreadable) console.log(line);
-for (const problem of problems) console.log(formatProblem(problem));
+// The synonym list is checked like the frontmatter: the build refuses it with the same lines.
+if (existsSync(SYNONYMS_FILE)) {
+  for (const { line, message } of parseSynonyms(readFileSync(SYNONYMS_FILE, "utf8")).problems) {
+    problems.push({
+      file: SYNONYMS_FILE,
+      line,
+      field: "synonyms",
+      message,
+      severity: "error",
+    } satisfies ContentProblem);
+  }
+}
+
+for (const file of unreadable)
+  console.log(
+    format({
+      file,
+      line: 1,
+      field: "file",
+      message: "文件不是 UTF-8 编码 — 请用编辑器以 UTF-8 重新保存",
+      severity: "error",
+    }),
+  );
+for (const problem of problems) console.log(format(problem));
 const errors = unreadable.length + problems.filter((p) => p.severity === "error").length;
 const warnings = problems.filter((p) => p.severity === "warning").length;
 const articles = files.length + unreadable.length;

@@ -4,10 +4,15 @@
  *
  *   ARTICLES_DIR=/work/shared/corpus/zh-docs OUT_DIR=/tmp/zh npx astro build
  *   npm run eval:search -- /tmp/zh            (default site: dist/)
+ *   npm run eval:search -- /tmp/zh --no-latency '{"termSimilarity":2}'
+ *   npm run eval:search -- /tmp/zh --no-latency --shipped   (the shipped stage only)
  *
- * For each stage (each adds one change to the one before) prints success@5 (share of queries with
- * an accepted article in the top five) and MRR@5, lists the queries the final stage misses, then
- * times a first and later queries and counts the bytes a first query fetches.
+ * Two query sets: eval-search.tuning.json, on which weights and lists may be tuned, and
+ * eval-search.heldout.json, which nothing is ever tuned on (its numbers say whether the tuning
+ * generalises). For each set and stage (each adds one change to the one before) prints
+ * success@5 (share of queries with an accepted article in the top five) and MRR@5, by kind
+ * (plain vs paraphrase), lists the queries the final stage misses, then times a first and later
+ * queries and counts the bytes a first query fetches.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -16,12 +21,13 @@ import type { Page } from "playwright-core";
 import { launchChromium } from "../tests/support/browser.ts";
 import { median } from "../tests/support/median.ts";
 import { serveStatic } from "../tests/support/serveStatic.ts";
-import { normalizeQuery } from "../src/lib/search/normalizeQuery.ts";
-import { rerankByTitle } from "../src/lib/search/rerankByTitle.ts";
-import { stripWordBreaks } from "../src/lib/search/segmentForIndex.ts";
-import { searchWithFallback, type Scored } from "../src/lib/search/searchWithFallback.ts";
-import { toSimplified } from "../src/lib/search/toSimplified.ts";
-import { SEARCH } from "../src/lib/search/settings.ts";
+import { normalizeQuery } from "../src/features/search/query/normalizeQuery.ts";
+import { comparableTitle, parseSynonyms, type SynonymGroups } from "../src/features/search/query/synonyms.ts";
+import { rerankByTitle } from "../src/features/search/query/rerankByTitle.ts";
+import { stripWordBreaks } from "../src/features/search/query/segmentForIndex.ts";
+import { searchWithFallback, type Scored } from "../src/features/search/query/searchWithFallback.ts";
+import { toSimplified } from "../src/features/search/query/toSimplified.ts";
+import { SEARCH } from "../src/features/search/query/settings.ts";
 
 interface Query {
   q: string;
@@ -35,6 +41,8 @@ interface Stage {
   dropQuestionWords: boolean;
   fallback: boolean;
   titleRerank?: boolean;
+  /** Variant spellings folded and the editors' synonyms applied (query and title re-rank). */
+  meaning?: boolean;
   ranking: Record<string, unknown>;
 }
 
@@ -45,31 +53,54 @@ const STAGES: Stage[] = [
   { name: "+ any-word fallback", fold: true, dropQuestionWords: true, fallback: true, ranking: {} },
   { name: "+ ranking weights", fold: true, dropQuestionWords: true, fallback: true, ranking: SEARCH.ranking },
   {
-    name: "+ title re-rank (shipped)",
+    name: "+ title re-rank",
     fold: true,
     dropQuestionWords: true,
     fallback: true,
     titleRerank: true,
     ranking: SEARCH.ranking,
   },
+  {
+    name: "+ variants, synonyms (shipped)",
+    fold: true,
+    dropQuestionWords: true,
+    fallback: true,
+    titleRerank: true,
+    meaning: true,
+    ranking: SEARCH.ranking,
+  },
 ];
 
-const site = path.resolve(process.argv[2] ?? "dist");
+const SYNONYMS: SynonymGroups = parseSynonyms(
+  readFileSync(new URL("../content/synonyms.yaml", import.meta.url), "utf8"),
+).groups;
+
+const args = process.argv.slice(2);
+const site = path.resolve(args.find((arg) => !arg.startsWith("-") && !arg.startsWith("{")) ?? "dist");
+const latency = !args.includes("--no-latency");
+// --shipped: only the shipped stage (a quick comparison of two indexes of the same site).
+if (args.includes("--shipped")) STAGES.splice(0, STAGES.length - 1);
 // Tuning aid: `npm run eval:search -- /tmp/zh '{"termSimilarity":2}'` adds a stage with those weights.
-if (process.argv[3]) {
+const trial = args.find((arg) => arg.startsWith("{"));
+if (trial) {
   STAGES.push({
     ...STAGES.at(-1)!,
     name: "+ trial ranking",
-    ranking: JSON.parse(process.argv[3]) as Record<string, unknown>,
+    ranking: JSON.parse(trial) as Record<string, unknown>,
   });
 }
 if (!existsSync(path.join(site, "pagefind/pagefind.js"))) {
   throw new Error(`${site} has no pagefind/pagefind.js: build the site first (see the comment at the top).`);
 }
-const { queries } = JSON.parse(
-  readFileSync(new URL("./eval-search.queries.json", import.meta.url), "utf8"),
-) as { queries: Query[] };
-const missing = queries.flatMap((query) =>
+const SETS = ["tuning", "heldout"].map((name) => ({
+  name,
+  queries: (
+    JSON.parse(readFileSync(new URL(`./eval-search.${name}.json`, import.meta.url), "utf8")) as {
+      queries: Query[];
+    }
+  ).queries,
+}));
+const missing = SETS.flatMap((set) => set.queries).flatMap((query) =>
   query.accept.filter((id) => !existsSync(path.join(site, "articles", id, "index.html"))),
 );
 if (missing.length > 0) throw new Error(`accepted ids with no built article: ${missing.join(", ")}`);
@@ -79,25 +110,48 @@ const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.goto(`${server.url}/404.html`);
-  let final: { query: Query; top: string[] }[] = [];
-  console.log(`${queries.length} queries over ${site}\n`);
-  console.log("stage                          success@5  MRR@5");
-  for (const stage of STAGES) {
-    await initPagefind(page, stage.ranking);
-    const rows = [];
-    for (const query of queries) rows.push({ query, top: await topFive(page, query.q, stage) });
-    const { success, mrr } = score(rows);
-    console.log(`${stage.name.padEnd(30)} ${success.toFixed(3).padStart(9)}  ${mrr.toFixed(3)}`);
-    final = rows;
-  }
-  const misses = final.filter(({ query, top }) => rank(query, top) !== 1);
-  console.log(`\nqueries whose accepted article is not first in the shipped stage (${misses.length}):`);
-  for (const { query, top } of misses) {
+  const records: Record<string, unknown>[] = [];
+  for (const { name, queries } of SETS) {
+    let final: { query: Query; top: string[] }[] = [];
+    const kinds = <T extends { query: Query }>(rows: T[]) => ({
+      plain: rows.filter(({ query }) => query.kind !== "paraphrase"),
+      paraphrase: rows.filter(({ query }) => query.kind === "paraphrase"),
+    });
+    const counts = kinds(queries.map((query) => ({ query })));
     console.log(
-      `  [${query.kind}] ${query.q} → rank ${rank(query, top) || "—"}: ${top.join(", ") || "(nothing)"}`,
+      `\n${name} set: ${queries.length} queries (${counts.plain.length} plain, ${counts.paraphrase.length} paraphrase) over ${site}`,
     );
+    console.log("stage                            all s@5/MRR   plain s@5/MRR  paraphrase s@5/MRR");
+    for (const stage of STAGES) {
+      await initPagefind(page, stage.ranking);
+      const rows = [];
+      for (const query of queries) rows.push({ query, top: await topFive(page, query.q, stage) });
+      const cell = (subset: { query: Query; top: string[] }[]) => {
+        if (subset.length === 0) return "—".padEnd(13);
+        const { success, mrr } = score(subset);
+        return `${success.toFixed(3)} / ${mrr.toFixed(3)}`;
+      };
+      const { plain, paraphrase } = kinds(rows);
+      console.log(`${stage.name.padEnd(32)} ${cell(rows)}   ${cell(plain)}  ${cell(paraphrase)}`);
+      records.push({
+        set: name,
+        stage: stage.name,
+        all: score(rows),
+        plain: score(plain),
+        paraphrase: score(paraphrase),
+      });
+      final = rows;
+    }
+    const misses = final.filter(({ query, top }) => rank(query, top) !== 1);
+    console.log(`queries whose accepted article is not first in the shipped stage (${misses.length}):`);
+    for (const { query, top } of misses) {
+      console.log(
+        `  [${query.kind}] ${query.q} → rank ${rank(query, top) || "—"}: ${top.join(", ") || "(nothing)"}`,
+      );
+    }
   }
-  await measureLatency(browser, server.url);
+  console.log(`\nrecords: ${JSON.stringify(records)}`);
+  if (latency) await measureLatency(browser, server.url);
 } finally {
   await browser.close();
   await server.close();
@@ -115,7 +169,11 @@ async function initPagefind(page: Page, ranking: Record<string, unknown>): Promi
 }
 
 async function topFive(page: Page, raw: string, stage: Stage): Promise<string[]> {
-  const fold = stage.fold ? { fold: toSimplified } : {};
+  const fold = {
+    ...(stage.fold ? { fold: toSimplified } : {}),
+    variants: stage.meaning === true,
+    synonyms: stage.meaning ? SYNONYMS : [],
+  };
   const query = normalizeQuery(raw, { dropQuestionWords: stage.dropQuestionWords, ...fold });
   const search = (term: string) =>
     page.evaluate(async (t) => {
@@ -136,10 +194,14 @@ async function topFive(page: Page, raw: string, stage: Stage): Promise<string[]>
     );
   }, ids);
   const ordered = stage.titleRerank
-    ? rerankByTitle(loaded, (data) => stripWordBreaks(data.meta.title ?? ""), {
-        searched: query,
-        typed: normalizeQuery(raw, { dropQuestionWords: false, ...fold }),
-      })
+    ? rerankByTitle(
+        loaded,
+        (data) => comparableTitle(stripWordBreaks(data.meta.title ?? ""), fold.synonyms),
+        {
+          searched: query,
+          typed: normalizeQuery(raw, { dropQuestionWords: false, ...fold }),
+        },
+      )
     : loaded;
   return ordered.slice(0, 5).map((data) => decodeURIComponent(data.url).replace(/^\/articles\/|\/$/g, ""));
 }
@@ -149,6 +211,7 @@ function rank(query: Query, top: readonly string[]): number {
 }
 
 function score(rows: { query: Query; top: string[] }[]): { success: number; mrr: number } {
+  if (rows.length === 0) return { success: 0, mrr: 0 };
   const ranks = rows.map(({ query, top }) => rank(query, top));
   return {
     success: ranks.filter((r) => r > 0).length / rows.length,

@@ -1,5 +1,5 @@
 /**
- * Writes src/lib/search/traditionalCharacters.ts: the characters for which the search loads its
+ * Writes src/features/search/query/traditionalCharacters.ts: the characters for which the search loads its
  * traditional→simplified tables (see mayBeTraditional.ts), from the dictionaries toSimplified.ts
  * converts with. Run after upgrading opencc-js (a unit test fails until then):
  *
@@ -7,8 +7,8 @@
  */
 import { writeFileSync } from "node:fs";
 import { from, to } from "opencc-js/preset/t2cn";
-import { charactersToFold } from "../src/lib/search/charactersToFold.ts";
-import { encodeCharSet } from "../src/lib/search/charSet.ts";
+import { charactersToFold } from "../src/features/search/query/charactersToFold.ts";
+import { encodeCharSet } from "../src/features/search/query/charSet.ts";
 
 export function traditionalCharacters(): string {
   // toSimplified folds with the tw → cn character converter (one group of dictionaries each); the
@@ -20,7 +20,7 @@ export function traditionalCharacters(): string {
 }
 
 if (import.meta.main) {
-  const file = new URL("../src/lib/search/traditionalCharacters.ts", import.meta.url);
+  const file = new URL("../src/features/search/query/traditionalCharacters.ts", import.meta.url);
   writeFileSync(
     file,
     [

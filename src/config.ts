@@ -56,6 +56,11 @@ export const SITE = {
   comments: {
     provider: (process.env["COMMENTS_PROVIDER"] ?? "none") as CommentsProvider,
     serverURL: process.env["COMMENTS_SERVER_URL"] ?? "",
+    /**
+     * 热门文章 (with comments on): the `size` most viewed of the newest `candidates` articles.
+     * Their view counts come in one request, so `candidates` bounds its length.
+     */
+    popular: { candidates: 30, size: 5 },
   },
 } as const;
 

@@ -85,6 +85,8 @@ export const zhCN = {
   "comments.error": "评论加载失败，请稍后刷新重试。",
   "comments.editorLabel": "评论内容",
   "comments.count": "{count} 条评论",
+  "comments.views": "阅读 {count}",
+  "comments.popular": "热门文章",
   "notFound.heading": "找不到这个页面",
   "notFound.body": "你要找的页面不存在，可能已被移动或删除。试试搜索，或回到首页。",
 } as const;

@@ -4,7 +4,7 @@ import type { AstroIntegration } from "astro";
 const WORKER = fileURLToPath(new URL("../lib/social/socialImageWorker.ts", import.meta.url));
 
 /**
- * Lets `astro build` draw social images in worker threads (src/data/socialImages.ts). The worker
+ * Lets `astro build` draw social images in worker threads (src/site/socialImages.ts). The worker
  * is a file Node loads itself, so its absolute path is handed to the bundled pages; `astro dev`
  * gets none and draws each card on request.
  */

@@ -10,10 +10,10 @@ export const BUILD_STATE_ROOT = ".cache";
 export const BUILD_CACHES = {
   /** Astro's cache folder: content store, incremental-build manifest and restored pages. */
   astro: `${BUILD_STATE_ROOT}/astro`,
-  /** Term counts of every article (src/data/articles.ts, createTermCountCache). */
+  /** Term counts of every article (src/site/loadSite.ts, createTermCountCache). */
   related: `${BUILD_STATE_ROOT}/related`,
   /** Rendered sharing-card images (src/lib/social/renderSocialImage.ts). */
   socialImages: `${BUILD_STATE_ROOT}/social-images`,
-  /** The search index's per-part state (src/integrations/pagefind.ts). */
+  /** The search index's per-part state (src/features/search/build/pagefindIntegration.ts). */
   search: `${BUILD_STATE_ROOT}/search`,
 } as const;

@@ -2,7 +2,8 @@
  * Loads the comment widget when its section scrolls near the viewport, so a reader who never
  * reaches the comments downloads no comment code and the comment server sees no request.
  */
-const section = document.querySelector<HTMLElement>("[data-comments-server]");
+// By its own attribute: view counts (阅读 N) carry data-comments-server too, earlier on the page.
+const section = document.querySelector<HTMLElement>("[data-comments-section]");
 const widget = section?.querySelector<HTMLElement>("[data-comments-widget]");
 
 if (section && widget) {

@@ -10,6 +10,7 @@ import { createTermCountCache } from "../lib/related/createTermCountCache.ts";
 import { RELATED_DEFAULTS, selectRelatedArticles } from "../lib/related/selectRelatedArticles.ts";
 import type { RelatedSource } from "../lib/related/types.ts";
 import { secondsSince } from "../lib/secondsSince.ts";
+import { recordTiming } from "../lib/buildTimings.ts";
 import { buildSite, type Article as SiteArticle, type SiteData } from "./buildSite.ts";
 import { queueSocialImages } from "./socialImages.ts";
 
@@ -74,7 +75,7 @@ function relate(sources: readonly RelatedSource[]) {
     cache,
   });
   cache.save();
-  // Read by `npm run bench`, which reports the steps a build times itself.
   console.info(`[site:related] ${sources.length} articles in ${secondsSince(started)} s`);
+  recordTiming("related lists", started, `${sources.length} articles`);
   return related;
 }

@@ -1,20 +1,36 @@
+import { createHash } from "node:crypto";
 import { SITE } from "../config.ts";
 import { siteYear } from "../lib/dates.ts";
 import { paginate } from "../lib/paginate.ts";
 import type { LoadedSite } from "./loadSite.ts";
 import { comments } from "./comments.ts";
-import { pageCacheKey } from "./pageCacheKey.ts";
+import { pageCacheKey, stableJson } from "./pageCacheKey.ts";
+import { SITEMAP_SIZE, sitemapUrls } from "./sitemap.ts";
 import { socialCardOf } from "./socialImages.ts";
 import { authorHref } from "./urls.ts";
+import { popularCandidates } from "../features/comments/popularCandidates.ts";
+
+/** 热门文章 candidates for every listing page (none with comments off). */
+export function listingPopular(site: Pick<LoadedSite, "articles">) {
+  return popularCandidates(site.articles, comments, SITE.comments.popular.candidates);
+}
 
 // Each route's getStaticPaths, as pure functions of the site model: every path carries all its
 // page shows as props, and a cache key of exactly those props plus the global settings (see
 // pageCacheKey). Pages read nothing else, so a page restored by Astro's incremental build is
 // the page a cold build would write.
 
+// What rewrites a page as it is rendered (the CSP middleware) is in no page's module graph, so
+// Astro would not notice it change; its source is part of every key instead.
+const POST_RENDER_CODE = import.meta.glob(
+  ["../middleware.ts", "../lib/csp/*.ts", "../lib/comments/commentsCspSources.ts"],
+  { query: "?raw", import: "default", eager: true },
+);
+const postRenderDigest = createHash("sha256").update(stableJson(POST_RENDER_CODE)).digest("base64url");
+
 /** What every page prints besides its props: the settings (some from the environment) and the footer's year. */
 export function siteGlobals(site: Pick<LoadedSite, "now" | "preview">) {
-  return { site: SITE, comments, preview: site.preview, year: siteYear(site.now) };
+  return { site: SITE, comments, preview: site.preview, year: siteYear(site.now), postRenderDigest };
 }
 
 function keyed<P extends Record<string, string | undefined>, Props>(
@@ -49,7 +65,7 @@ export function articleRoutes(site: LoadedSite) {
 export function indexPageRoutes(site: LoadedSite) {
   return paginate(site.articles, SITE.pageSize)
     .slice(1)
-    .map((page) => keyed(site, { page: String(page.current) }, { page }));
+    .map((page) => keyed(site, { page: String(page.current) }, { page, popular: listingPopular(site) }));
 }
 
 /** /tags/<tag>/ and /tags/<tag>/page/N/. */
@@ -59,7 +75,7 @@ export function tagRoutes(site: LoadedSite) {
       keyed(
         site,
         { tag: slug, page: page.current === 1 ? undefined : `page/${page.current}` },
-        { label, page },
+        { label, page, popular: listingPopular(site) },
       ),
     ),
   );
@@ -73,7 +89,7 @@ export function authorRoutes(site: LoadedSite) {
       keyed(
         site,
         { author: slug, page: page.current === 1 ? undefined : `page/${page.current}` },
-        { name, page },
+        { name, page, popular: listingPopular(site) },
       ),
     ),
   );
@@ -83,4 +99,13 @@ export function authorRoutes(site: LoadedSite) {
 export function socialImageRoutes(site: LoadedSite) {
   if (!SITE.socialImages) return [];
   return site.articles.map((article) => keyed(site, { id: article.id }, { card: socialCardOf(article) }));
+}
+
+/** /sitemap-N.xml: the site's URLs, SITEMAP_SIZE a file. */
+export function sitemapRoutes(site: LoadedSite) {
+  const urls = sitemapUrls(site);
+  const files = Math.max(1, Math.ceil(urls.length / SITEMAP_SIZE));
+  return Array.from({ length: files }, (_, n) =>
+    keyed(site, { n: String(n) }, { urls: urls.slice(n * SITEMAP_SIZE, (n + 1) * SITEMAP_SIZE) }),
+  );
 }

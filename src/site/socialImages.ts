@@ -5,6 +5,7 @@ import { formatArticleDate } from "../lib/dates.ts";
 import { renderSocialImage, type SocialImageInput } from "../lib/social/renderSocialImage.ts";
 import { createSocialImagePool } from "../lib/social/socialImagePool.ts";
 import { secondsSince } from "../lib/secondsSince.ts";
+import { recordTiming } from "../lib/buildTimings.ts";
 
 /** What an article's sharing card shows: the og route's props (and cache key). */
 export function socialCardOf(article: { title: string; author: string; date: Date }): SocialImageInput {
@@ -34,9 +35,10 @@ export function queueSocialImages(articles: readonly { title: string; author: st
   const started = performance.now();
   // A failure is reported by the page that awaits the card (socialImageOf), failing the build.
   const cards = articles.map((article) => pool.file(socialCardOf(article)).catch(() => {}));
-  void Promise.all(cards).then(() =>
-    console.info(`[site:social-images] ${cards.length} cards in ${secondsSince(started)} s`),
-  );
+  void Promise.all(cards).then(() => {
+    console.info(`[site:social-images] ${cards.length} cards in ${secondsSince(started)} s`);
+    recordTiming("sharing cards", started, `${cards.length} cards, in worker threads`);
+  });
 }
 
 /** The PNG of a sharing card (1200×630). */

@@ -9,12 +9,20 @@ import { runBuild } from "../support/runBuild.ts";
 // tests/e2e/comments.test.ts builds its own with a Waline server.
 
 describe("comments off (the default)", () => {
-  it.each(["/", "articles/alpha-emphasis/"])("%s has no comment section, count, script or origin", (url) => {
-    const $ = page(url);
-    expect($(".comments, [data-comments-server], [data-comment-count]").length).toBe(0);
-    expect($.html()).not.toMatch(/commentsWidget|CommentsScript|commentCounts|waline|发表评论|条评论/i);
-    expect($('meta[http-equiv="content-security-policy"]').attr("content")).not.toMatch(/connect-src/);
-  });
+  it.each(["/", "articles/alpha-emphasis/"])(
+    "%s has no comment section, count, 阅读, 热门文章, script or origin",
+    (url) => {
+      const $ = page(url);
+      expect(
+        $(".comments, [data-comments-server], [data-comment-count], [data-page-views], [data-popular]")
+          .length,
+      ).toBe(0);
+      expect($.html()).not.toMatch(
+        /commentsWidget|CommentsScript|commentCounts|pageViews|waline|发表评论|条评论|热门文章/i,
+      );
+      expect($('meta[http-equiv="content-security-policy"]').attr("content")).not.toMatch(/connect-src/);
+    },
+  );
 });
 
 describe("comments misconfigured", () => {

@@ -236,7 +236,7 @@ function fragment(file: string): Fragment {
       .replace(/^pagefind_dcd/, ""),
   ) as Fragment;
 }
-// The index separates Chinese words with zero-width spaces (src/lib/search/segmentForIndex.ts).
+// The index separates Chinese words with zero-width spaces (src/features/search/query/segmentForIndex.ts).
 const searchTexts = (data: Fragment) =>
   [
     data.meta?.title ?? "",

@@ -1,8 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { gunzipSync } from "node:zlib";
+import { afterAll, describe, expect, it } from "vitest";
+import { SITE } from "../../src/config.ts";
+import { buildSearchIndex } from "../../src/features/search/build/pagefindIntegration.ts";
 import { page } from "../support/readBuilt.ts";
-import { fixtureSite } from "../support/paths.ts";
+import { fixtureSite, repoRoot } from "../support/paths.ts";
 
 const articleIds = readdirSync(path.join(fixtureSite, "articles"), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -117,4 +122,65 @@ describe("the search box before any interaction", () => {
     expect($("noscript").text()).toContain("JavaScript");
     expect($("[data-search-app] select[name=tag]")).toHaveLength(1);
   });
+});
+
+describe("the index is a pure function of the articles (issue 17)", () => {
+  // The fixture's article pages, copied without their index, indexed again from nothing.
+  const work = mkdtempSync(path.join(os.tmpdir(), "search-index-"));
+  const site = path.join(work, "site");
+  const cache = path.join(work, "cache");
+  cpSync(fixtureSite, site, { recursive: true, filter: (source) => !source.includes(`${path.sep}pagefind`) });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const build = () => buildSearchIndex({ siteDir: site, lang: SITE.lang, root: repoRoot, cacheDir: cache });
+  const files = (dir: string) =>
+    Object.fromEntries(
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => {
+          const file = path.join(entry.parentPath, entry.name);
+          return [path.relative(dir, file), createHash("sha256").update(readFileSync(file)).digest("hex")];
+        }),
+    );
+
+  it("writes the same file names and bytes as the build did, from nothing", async () => {
+    const stats = await build();
+    expect(stats.reused).toBe(false);
+    expect(stats.indexed).toBe(articleIds.length);
+    const built = files(path.join(fixtureSite, "pagefind"));
+    expect(Object.keys(built).length).toBeGreaterThan(articleIds.length);
+    expect(files(path.join(site, "pagefind"))).toEqual(built);
+  }, 300_000);
+
+  it("reuses its cached index when no page changed, and rebuilds one that was tampered with", async () => {
+    const before = files(path.join(site, "pagefind"));
+    const again = await build();
+    expect(again.reused).toBe(true);
+    expect(files(path.join(site, "pagefind"))).toEqual(before);
+
+    // A corrupt cache (a truncated fragment) is detected and rebuilt, never published.
+    const cached = path.join(cache, "index", again.key);
+    const fragment = readdirSync(path.join(cached, "fragment"))[0]!;
+    writeFileSync(path.join(cached, "fragment", fragment), "");
+    const repaired = await build();
+    expect(repaired.reused).toBe(false);
+    expect(files(path.join(site, "pagefind"))).toEqual(before);
+  }, 300_000);
+
+  it("follows a changed article: a new key, and the change is in the index", async () => {
+    const before = await build();
+    const file = path.join(site, "articles/reader-toc/index.html");
+    const html = readFileSync(file, "utf8");
+    writeFileSync(file, html.replace("</h1>", "独一无二的新词语</h1>"));
+    const changed = await build();
+    expect(changed.reused).toBe(false);
+    expect(changed.key).not.toBe(before.key);
+    const fragments = readdirSync(path.join(site, "pagefind/fragment")).map((name) =>
+      gunzipSync(readFileSync(path.join(site, "pagefind/fragment", name))).toString("utf8"),
+    );
+    expect(fragments.some((text) => text.includes("独一无二"))).toBe(true);
+    writeFileSync(file, html);
+    const restored = await build();
+    expect(restored.key).toBe(before.key);
+    expect(restored.reused).toBe(true);
+  }, 300_000);
 });

@@ -92,6 +92,19 @@ async function open(urlPath: string, colorScheme: "light" | "dark" = "light"): P
 
 const countRequests = (requests: Request[]) =>
   requests.filter((r) => r.url().startsWith(`${comments.url}/api/comment?type=count`));
+/** Page-view requests: POST counts this visit, GET reads counts (lists, 热门文章). */
+const viewRequests = (requests: Request[], method: "GET" | "POST") =>
+  requests.filter((r) => r.url().startsWith(`${comments.url}/api/article`) && r.method() === method);
+
+/** The article's own 阅读 N, once this visit has been counted. */
+async function ownViews(page: Page): Promise<number> {
+  const slot = page.locator(".article-meta .page-views");
+  await slot.waitFor({ state: "visible", timeout: 15_000 });
+  const text = (await slot.textContent())?.replace(/\s+/g, " ").trim() ?? "";
+  const match = /^· 阅读 (\d+)$/.exec(text);
+  if (!match) throw new Error(`unexpected view count text “${text}”`);
+  return Number(match[1]);
+}
 
 /** Every request went to 127.0.0.1: the site or the comment server, nothing else. */
 function expectOnlyLoopback(requests: Request[]) {
@@ -132,14 +145,16 @@ describe("comments with a Waline server", () => {
     const { page, requests, cspViolations } = await open("/articles/reader-toc/");
     const section = page.getByRole("region", { name: "发表评论" });
     await expect(section.getByRole("heading", { name: "发表评论" }).isVisible()).resolves.toBe(true);
-    // The 相关文章 counts: one batched request for the whole list.
-    await page.locator(".related .comment-count").first().waitFor({ state: "visible" });
+    // The 相关文章 counts: one batched request for the whole list; this visit: one view counted.
+    await page.locator(".related .comment-count").first().waitFor({ state: "visible", timeout: 15_000 });
+    await ownViews(page);
     await page.waitForLoadState("networkidle");
     const top = await section.evaluate((el) => el.getBoundingClientRect().top - window.innerHeight);
     expect(top, "the section must start below the fold for this test to mean anything").toBeGreaterThan(200);
     expect(requests.filter((r) => /commentsWidget|waline/i.test(r.url()))).toEqual([]);
     expect(countRequests(requests)).toHaveLength(1);
-    expect(requests.filter((r) => r.url().startsWith(comments.url))).toHaveLength(1);
+    expect(viewRequests(requests, "POST")).toHaveLength(1);
+    expect(requests.filter((r) => r.url().startsWith(comments.url))).toHaveLength(2);
 
     await section.scrollIntoViewIfNeeded();
     await section.getByRole("textbox", { name: "评论内容" }).waitFor({ timeout: 15_000 });
@@ -225,6 +240,92 @@ describe("comments with a Waline server", () => {
     });
     expect(violations).toEqual([]);
     await page.screenshot({ path: path.join(output, `comments-${colorScheme}.png`), fullPage: true });
+    await context.close();
+  });
+
+  it("counts views (阅读 N) on the article and in lists, and ranks 热门文章 with one request", async () => {
+    // The referrer is read more than any other article, whatever earlier tests opened.
+    let last = 0;
+    for (let visit = 0; visit < 8; visit++) {
+      const { page, cspViolations } = await open(referrer);
+      const views = await ownViews(page);
+      if (visit > 0) expect(views, "each visit counts once").toBe(last + 1);
+      last = views;
+      expect(cspViolations).toEqual([]);
+      await page.context().close();
+    }
+
+    const index = await open("/");
+    const popular = index.page.getByRole("region", { name: "热门文章" });
+    await popular.waitFor({ state: "visible", timeout: 15_000 });
+    const first = popular.locator("li").first();
+    await expect(first.locator("a").getAttribute("href")).resolves.toBe(referrer);
+    await expect(first.locator(".popular__views").textContent()).resolves.toBe(`阅读 ${last}`);
+    const shown = (await popular.locator(".popular__views").allTextContents()).map((t) => Number(t.slice(3)));
+    expect(shown, "ranked by views").toEqual([...shown].sort((a, b) => b - a));
+    expect(shown.every((n) => n > 0)).toBe(true);
+    // Beside the date in the list: the same number, when the referrer is on the first page.
+    if ((await index.page.locator(`.article-card a[href="${referrer}"]`).count()) > 0) {
+      const card = index.page.locator(".article-card", { has: index.page.locator(`a[href="${referrer}"]`) });
+      await card.locator(".page-views").waitFor({ state: "visible", timeout: 15_000 });
+      await expect(card.locator(".page-views").textContent()).resolves.toMatch(
+        new RegExp(`·\\s*阅读 ${last}$`),
+      );
+    }
+    await index.page.waitForLoadState("networkidle");
+    // One request fills every count and the block; a list page counts no view of its own.
+    expect(viewRequests(index.requests, "GET")).toHaveLength(1);
+    expect(viewRequests(index.requests, "POST")).toHaveLength(0);
+    expectOnlyLoopback(index.requests);
+    expect(index.cspViolations).toEqual([]);
+    await index.page.context().close();
+  });
+
+  it("without JavaScript: no 阅读, no 热门文章, no request to the comment server", async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    const requests: Request[] = [];
+    page.on("request", (request) => requests.push(request));
+    for (const urlPath of ["/", referrer]) {
+      await page.goto(`${server.url}${urlPath}`);
+      await page.waitForLoadState("networkidle");
+      await expect(
+        page
+          .locator(".popular, .page-views")
+          .evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).length),
+      ).resolves.toBe(0);
+    }
+    expect(builtPage("/")("[data-popular]").attr("hidden")).toBeDefined();
+    expect(requests.filter((r) => r.url().startsWith(comments.url))).toEqual([]);
+    await context.close();
+  });
+
+  it.each(["light", "dark"] as const)("热门文章 passes axe in the %s theme", async (colorScheme) => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      colorScheme,
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.getByRole("region", { name: "热门文章" }).waitFor({ state: "visible", timeout: 15_000 });
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run: (context: string, options: object) => Promise<{ violations: unknown[] }> };
+        }
+      ).axe;
+      const result = await axe.run("main", { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] });
+      return (result.violations as { id: string; nodes: { target: string[] }[] }[]).map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+      );
+    });
+    expect(violations).toEqual([]);
+    await page.screenshot({ path: path.join(output, `popular-${colorScheme}.png`), fullPage: true });
     await context.close();
   });
 

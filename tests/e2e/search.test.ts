@@ -91,7 +91,7 @@ describe("search from an article's sidebar", () => {
   it("still searches, unfolded, when the traditional→simplified converter cannot load", async () => {
     const blocked: string[] = [];
     const page = await open("/articles/alpha-emphasis/", {}, (page) =>
-      page.route(/foldingLoader/, (route) => {
+      page.route(/foldingWorker/, (route) => {
         blocked.push(route.request().url());
         return route.abort();
       }),

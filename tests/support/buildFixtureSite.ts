@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { existsSync, lstatSync, readdirSync, readlinkSync, statSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { fixtureArticles, fixtureSite, repoRoot } from "./paths.ts";
+import { fixtureArticles, fixtureSite, fixtureTimings, repoRoot } from "./paths.ts";
 
 const run = promisify(execFile);
 
@@ -39,7 +39,13 @@ export default async function buildFixtureSite(): Promise<void> {
   const started = Date.now();
   await run(process.execPath, ["node_modules/astro/bin/astro.mjs", "build"], {
     cwd: repoRoot,
-    env: { ...process.env, ARTICLES_DIR: fixtureArticles, OUT_DIR: fixtureSite, TZ: "America/Los_Angeles" },
+    env: {
+      ...process.env,
+      ARTICLES_DIR: fixtureArticles,
+      OUT_DIR: fixtureSite,
+      TZ: "America/Los_Angeles",
+      BUILD_TIMINGS_FILE: fixtureTimings,
+    },
     maxBuffer: 64 * 1024 * 1024,
   }).catch((error: { stdout?: string; stderr?: string }) => {
     throw new Error(`Building the fixture site failed:\n${error.stdout ?? ""}\n${error.stderr ?? ""}`);

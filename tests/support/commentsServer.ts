@@ -1,33 +1,39 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
+import { freePort } from "./freePort.ts";
 import { repoRoot } from "./paths.ts";
 
 export interface CommentsServer {
   url: string;
   /** Everything the server printed so far (its SQL log, errors, refused outside requests). */
+  port: number;
   output(): string;
-  close(): Promise<void>;
+  /** Stops the server: SIGTERM by default, SIGKILL to cut it off as a crash would. */
+  close(signal?: "SIGTERM" | "SIGKILL"): Promise<void>;
+}
+
+export interface CommentsServerOptions {
+  /** Listen on this port (a restart reuses the old one); a free port otherwise. */
+  port?: number;
+  /**
+   * Extra environment: PG_HOST, PG_PORT, PG_DB… (tests/support/postgres.ts) for PostgreSQL
+   * instead of the SQLite file, or Waline settings such as IPQPS.
+   */
+  env?: Record<string, string>;
 }
 
 const commentsServerDir = path.join(repoRoot, "comments-server");
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no free port");
-  return address.port;
-}
-
 /**
- * Starts the real Waline server (comments-server/start.mjs) on 127.0.0.1 with a fresh SQLite
- * file under `dir`. Never installs and never skips: without `npm ci --prefix comments-server`
+ * Starts the real Waline server (comments-server/start.mjs) on 127.0.0.1 with the SQLite file
+ * `dir`/waline.sqlite (created if new), or with PostgreSQL when `options.env` names one. Never installs and never skips: without `npm ci --prefix comments-server`
  * the comment tests fail and say so.
  */
-export async function startCommentsServer(dir: string): Promise<CommentsServer> {
+export async function startCommentsServer(
+  dir: string,
+  options: CommentsServerOptions = {},
+): Promise<CommentsServer> {
   if (!existsSync(path.join(commentsServerDir, "node_modules/@waline/vercel/package.json"))) {
     throw new Error(
       "The comments server is not installed, so the comment tests cannot run. Install it with:\n" +
@@ -35,7 +41,7 @@ export async function startCommentsServer(dir: string): Promise<CommentsServer> 
     );
   }
   mkdirSync(dir, { recursive: true });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let log = "";
   // Its own process group: thinkjs forks a worker, and close() must stop both.
@@ -49,15 +55,25 @@ export async function startCommentsServer(dir: string): Promise<CommentsServer> 
       COMMENTS_DB: path.join(dir, "waline.sqlite"),
       // Waline refuses a second comment from one IP within 60 s; the test posts two.
       IPQPS: "0",
+      ...options.env,
     },
   });
   child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  const close = async () => {
-    if (child.exitCode === null && child.pid) {
+  const close = async (signal: "SIGTERM" | "SIGKILL" = "SIGTERM") => {
+    if (child.exitCode === null && child.signalCode === null && child.pid) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
-      process.kill(-child.pid, "SIGTERM");
+      process.kill(-child.pid, signal);
       await exited;
+    }
+    // The forked worker is in the same group; wait until the port is free for a restart.
+    for (let tries = 0; tries < 200; tries++) {
+      try {
+        await fetch(`${url}/`, { signal: AbortSignal.timeout(500) });
+      } catch {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
 
@@ -76,5 +92,5 @@ export async function startCommentsServer(dir: string): Promise<CommentsServer> 
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { url, output: () => log, close };
+  return { url, port, output: () => log, close };
 }

@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { createMarkdownProcessor } from "@astrojs/markdown-remark";
 import * as cheerio from "cheerio";
 import { SITE } from "../../src/config.ts";
-import { buildSearchIndex } from "../../src/integrations/pagefind.ts";
+import { buildSearchIndex } from "../../src/features/search/build/pagefindIntegration.ts";
 import { ARTICLE_BODY_END } from "../../src/lib/articleBodyEnd.ts";
 import { checkArticleData } from "../../src/lib/content/checkArticleData.ts";
 import { parseArticleText } from "../../src/lib/content/readArticleFile.ts";
@@ -15,7 +15,7 @@ import { articleExcerpt } from "../../src/lib/excerpt.ts";
 import { escapeXml } from "../../src/lib/escapeXml.ts";
 import { markdownOptions } from "../../src/lib/markdown/markdownOptions.ts";
 import { isPublished } from "../../src/lib/publish.ts";
-import { searchAttributes } from "../../src/lib/search/searchAttributes.ts";
+import { searchAttributes } from "../../src/features/search/build/searchAttributes.ts";
 import { fixtureSite, repoRoot } from "./paths.ts";
 
 const run = promisify(execFile);
@@ -37,6 +37,8 @@ const MAKE_CORPUS = path.resolve(repoRoot, "../shared/tools/make-corpus.mjs");
 const INPUTS = [
   "src/lib",
   "src/integrations",
+  "src/features",
+  "content/synonyms.yaml",
   "src/config.ts",
   "tests/support/searchBudgetSite.ts",
   "node_modules/pagefind/package.json",
@@ -82,7 +84,7 @@ export async function ensureSearchBudgetSite(): Promise<BudgetSiteInfo> {
   const renderStarted = performance.now();
   const pages = await renderPages(articlesDir, template);
   const renderSeconds = (performance.now() - renderStarted) / 1000;
-  const stats = await buildSearchIndex({ siteDir: searchBudgetSite, lang: SITE.lang });
+  const stats = await buildSearchIndex({ siteDir: searchBudgetSite, lang: SITE.lang, root: repoRoot });
   if (stats.indexed !== pages) throw new Error(`indexed ${stats.indexed} of ${pages} budget pages`);
   await writeFile(keyFile, key);
   return {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { rerankByTitle } from "../../src/lib/search/rerankByTitle.ts";
-import { searchAttributes } from "../../src/lib/search/searchAttributes.ts";
-import { normalizeQuery } from "../../src/lib/search/normalizeQuery.ts";
-import { toSimplified } from "../../src/lib/search/toSimplified.ts";
-import { mayBeTraditional, needsFolding } from "../../src/lib/search/mayBeTraditional.ts";
-import { TRADITIONAL_CHARACTERS } from "../../src/lib/search/traditionalCharacters.ts";
-import { charactersToFold, dictionaryEntries } from "../../src/lib/search/charactersToFold.ts";
-import { decodeCharSet, encodeCharSet } from "../../src/lib/search/charSet.ts";
+import { rerankByTitle } from "../../src/features/search/query/rerankByTitle.ts";
+import { searchAttributes } from "../../src/features/search/build/searchAttributes.ts";
+import { normalizeQuery } from "../../src/features/search/query/normalizeQuery.ts";
+import { toSimplified } from "../../src/features/search/query/toSimplified.ts";
+import { mayBeTraditional, needsFolding } from "../../src/features/search/query/mayBeTraditional.ts";
+import { TRADITIONAL_CHARACTERS } from "../../src/features/search/query/traditionalCharacters.ts";
+import { charactersToFold, dictionaryEntries } from "../../src/features/search/query/charactersToFold.ts";
+import { decodeCharSet, encodeCharSet } from "../../src/features/search/query/charSet.ts";
 import { traditionalCharacters } from "../../scripts/gen-traditional-characters.ts";
 import { from, to } from "opencc-js/preset/t2cn";
 import fc from "fast-check";
@@ -15,13 +15,13 @@ import {
   segmentForIndex,
   segmentHtmlForIndex,
   stripWordBreaks,
-} from "../../src/lib/search/segmentForIndex.ts";
+} from "../../src/features/search/query/segmentForIndex.ts";
 import {
   mergeByCoverage,
   searchWithFallback,
   segmentQuery,
   type Scored,
-} from "../../src/lib/search/searchWithFallback.ts";
+} from "../../src/features/search/query/searchWithFallback.ts";
 
 describe("toSimplified", () => {
   it("folds traditional characters to simplified", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ARTICLE_BODY_END } from "../../src/lib/articleBodyEnd.ts";
-import { searchablePart } from "../../src/lib/search/searchablePart.ts";
+import { searchablePart } from "../../src/features/search/build/searchablePart.ts";
 
 const page = (body: string) =>
   `<!doctype html><html lang="zh-CN"><head><style>body{}</style></head><body><header>站点</header>` +

@@ -7,6 +7,7 @@ import satori from "satori";
 import sharp from "sharp";
 import { BUILD_CACHES } from "../buildCaches.ts";
 import { fontSlicesFor } from "./fontSlicesFor.ts";
+import { cardPalette, palettePng } from "./palettePng.ts";
 import { socialCard, type SocialCardInput } from "./socialCard.ts";
 
 const fontDir = path.dirname(createRequire(import.meta.url).resolve("@fontsource/noto-sans-sc/unicode.json"));
@@ -17,12 +18,12 @@ const CACHE_DIR = BUILD_CACHES.socialImages;
 export type SocialImageInput = Omit<SocialCardInput, "fontFamily">;
 
 /**
- * Plain PNG, part of the cache key. A 256-colour palette would make a card ~14 KB instead of
- * ~25 KB but costs 3× the time (measured on 720 articles under load: 88 s against 25 s cold),
- * and CI and fresh clones build cold. Without adaptive filtering the encode takes half the time
- * for the same size (flat-colour cards gain nothing from per-row filters): 22 → 12 ms a card.
+ * How a card is stored, part of the cache key: an 8-bit palette PNG of the background and each
+ * ink in 16 steps (palettePng.ts). A third of the bytes of a full-colour PNG of the same pixels,
+ * and cheaper to encode; figures in docs/performance.md. PNG, not JPEG: Chinese glyph edges blur
+ * in JPEG at any size that saves bytes, and WeChat, Weibo and Twitter all take PNG.
  */
-const PNG_OPTIONS = { compressionLevel: 6, adaptiveFiltering: false } as const;
+const FORMAT = { type: "palette-png", levels: 16 } as const;
 
 let ranges: Promise<Record<string, string>> | undefined;
 const slices = new Map<string, Promise<Buffer>>();
@@ -59,7 +60,7 @@ function loadFonts(names: readonly string[]) {
 export async function socialImageFile(input: SocialImageInput): Promise<string> {
   const names = await sliceNamesFor(input.title + input.byline + input.siteTitle);
   const card = socialCard({ ...input, fontFamily: names.map((name) => `"${familyOf(name)}"`).join(", ") });
-  const key = createHash("sha1").update(JSON.stringify({ card, PNG_OPTIONS })).digest("hex");
+  const key = createHash("sha1").update(JSON.stringify({ card, FORMAT })).digest("hex");
   const cached = path.join(CACHE_DIR, `${key}.png`);
   if (
     await access(cached).then(
@@ -71,7 +72,17 @@ export async function socialImageFile(input: SocialImageInput): Promise<string> 
 
   // Font files are read only on a cache miss.
   const svg = await satori(card as never, { width: 1200, height: 630, fonts: await loadFonts(names) });
-  const png = await sharp(Buffer.from(svg)).png(PNG_OPTIONS).toBuffer();
+  const { data, info } = await sharp(Buffer.from(svg))
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const { background, text, muted, accent } = input.colors;
+  const png = palettePng(
+    data,
+    info.width,
+    info.height,
+    cardPalette(background, [text, muted, accent], FORMAT.levels),
+  );
   await mkdir(CACHE_DIR, { recursive: true });
   const temporary = `${cached}.${process.pid}.${threadId}.tmp`;
   await writeFile(temporary, png);

@@ -1,0 +1,322 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+import * as pagefind from "pagefind";
+import { BUILD_CACHES } from "../../../lib/buildCaches.ts";
+import { SEARCH } from "../query/settings.ts";
+import { parseSynonyms, type SynonymGroups } from "../query/synonyms.ts";
+import { prepareSearchPage } from "./prepareSearchPage.ts";
+import { searchablePart } from "./searchablePart.ts";
+
+/** The editors' synonym list, relative to the project root (documented in README.md). */
+export const SYNONYMS_FILE = "content/synonyms.yaml";
+
+export interface PagefindOptions {
+  /** The site's BCP 47 language (SITE.lang). Must be Chinese: Pagefind segments only `zh*`. */
+  lang: string;
+}
+
+/**
+ * Builds the Pagefind search index into `<outDir>/pagefind/` once Astro has written the site.
+ * Which parts of a page are indexed is decided by the `data-pagefind-*` attributes in the
+ * layouts (only the article body and title); this hook prepares those parts, reuses the index
+ * from `.cache/search/` when they are the same as in an earlier build, and otherwise runs the
+ * indexer, failing the build with Pagefind's own message on anything it reports.
+ */
+export function pagefindIntegration({ lang }: PagefindOptions): AstroIntegration {
+  let root = process.cwd();
+  return {
+    name: "site:pagefind",
+    hooks: {
+      "astro:config:done": ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      "astro:build:done": async ({ dir, logger }) => {
+        const stats = await buildSearchIndex({
+          siteDir: fileURLToPath(dir),
+          lang,
+          root,
+          cacheDir: path.join(root, BUILD_CACHES.search),
+        });
+        logger.info(
+          `${stats.reused ? "reused the index of" : "indexed"} ${stats.indexed} of ${stats.pages} pages in ${stats.seconds.toFixed(1)} s ` +
+            `(preparing ${stats.prepareSeconds.toFixed(1)} s): ${stats.files} files, ${(stats.bytes / 1024).toFixed(0)} KiB in ${stats.outputPath}`,
+        );
+      },
+    },
+  };
+}
+
+export interface SearchIndexOptions {
+  /** A folder of built HTML pages; the index is written to its `pagefind/` subfolder. */
+  siteDir: string;
+  /** The site's BCP 47 language (SITE.lang); must be Chinese. */
+  lang: string;
+  /** The project root: where content/synonyms.yaml and node_modules/pagefind are. */
+  root: string;
+  /**
+   * Where finished indexes are kept between builds (BUILD_CACHES.search). Without it the index
+   * is always built.
+   */
+  cacheDir?: string;
+  /** Pre-segment Chinese for Pagefind (default SEARCH.index.presegment; see docs/search.md). */
+  presegment?: boolean;
+}
+
+export interface SearchIndexStats {
+  /** Pages searchable (with data-pagefind-body). */
+  indexed: number;
+  /** HTML pages looked at. */
+  pages: number;
+  /** True when the index was copied from the cache rather than built. */
+  reused: boolean;
+  seconds: number;
+  /** Of seconds: reading the pages and preparing what Pagefind reads. */
+  prepareSeconds: number;
+  /** Files and bytes written under outputPath. */
+  files: number;
+  bytes: number;
+  outputPath: string;
+  /** The cache key: a hash of every input of the index. */
+  key: string;
+}
+
+/**
+ * Indexes every HTML page of a folder for search, exactly as the build does (the build calls
+ * this on its output; the search budget test calls it on pages it renders cheaply). Throws with
+ * Pagefind's message on any error it reports.
+ *
+ * The index is a pure function of the prepared pages (their URLs and bytes), Pagefind's version
+ * and its settings, so it is cached under a hash of exactly those: a build whose articles did not
+ * change copies the earlier index (identical bytes, identical file names), and any change to a
+ * page, to the synonym list or to the preparing code changes the hash. Pagefind cannot update an
+ * index (pagefind#71), so a change rebuilds all of it, with addDirectory, which indexes on every
+ * core; docs/search.md says why this beats one index per year merged in the browser.
+ */
+export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexStats> {
+  const { siteDir, lang, root, cacheDir, presegment = SEARCH.index.presegment } = options;
+  // Pagefind runs its Chinese segmenter only for pages it believes are Chinese. Forcing the
+  // language makes that independent of each page's <html lang>, and the check keeps a config
+  // change from silently turning the index into one long unsegmented token per sentence.
+  const language = lang.toLowerCase();
+  if (!language.startsWith("zh")) {
+    throw new Error(`pagefind: SITE.lang is "${lang}"; the search index is tuned for Chinese (zh*).`);
+  }
+  const started = performance.now();
+  const outputPath = path.join(siteDir, "pagefind");
+  const synonyms = await loadSynonyms(root);
+
+  // Only pages that mark a data-pagefind-body are searchable at all; of those only the
+  // <article> is handed over (searchablePart.ts), with the words synonyms add (prepareSearchPage.ts).
+  const files = (await htmlFiles(siteDir)).filter((file) => !file.startsWith(`pagefind${path.sep}`));
+  const prepared = new Map<string, string>();
+  for (let start = 0; start < files.length; start += BATCH) {
+    await Promise.all(
+      files.slice(start, start + BATCH).map(async (file) => {
+        const searchable = searchablePart(await readFile(path.join(siteDir, file), "utf8"), language);
+        if (searchable !== undefined)
+          prepared.set(file, prepareSearchPage(searchable, { synonyms, presegment }));
+      }),
+    );
+  }
+  if (prepared.size === 0) throw new Error(`pagefind: no pages with data-pagefind-body found in ${siteDir}`);
+  const prepareSeconds = (performance.now() - started) / 1000;
+
+  const key = await indexKey(prepared, { language, root });
+  await rm(outputPath, { recursive: true, force: true });
+  let reused = false;
+  if (cacheDir !== undefined) {
+    const cached = path.join(cacheDir, "index", key);
+    reused = await verifiedIndex(cached);
+    if (!reused) {
+      await rm(cached, { recursive: true, force: true });
+      await writeIndex(prepared, cached, { language, cacheDir, key });
+    }
+    await cp(cached, outputPath, { recursive: true, filter: (source) => path.basename(source) !== MANIFEST });
+    await pruneIndexes(path.join(cacheDir, "index"), key);
+  } else {
+    await writeIndex(prepared, outputPath, { language, cacheDir: path.dirname(outputPath), key });
+    await rm(path.join(outputPath, MANIFEST));
+  }
+  return {
+    indexed: await indexedPageCount(outputPath),
+    pages: files.length,
+    reused,
+    seconds: (performance.now() - started) / 1000,
+    prepareSeconds,
+    ...(await directorySize(outputPath)),
+    outputPath,
+    key,
+  };
+}
+
+const BATCH = 64;
+/** Written last into a cached index: its key and the SHA-256 of every file, checked before reuse. */
+const MANIFEST = ".manifest.json";
+/** Finished indexes kept in the cache: enough for the site, the test fixtures and a few branches. */
+const KEEP_INDEXES = 12;
+
+async function loadSynonyms(root: string): Promise<SynonymGroups> {
+  const file = path.join(root, SYNONYMS_FILE);
+  if (!existsSync(file)) return [];
+  const { groups, problems } = parseSynonyms(await readFile(file, "utf8"));
+  if (problems.length > 0) {
+    throw new Error(
+      `${SYNONYMS_FILE} has problems:\n${problems.map((p) => `${SYNONYMS_FILE}:${p.line}: synonyms: ${p.message}`).join("\n")}`,
+    );
+  }
+  return groups;
+}
+
+/** A hash of everything the index is made from. */
+async function indexKey(
+  prepared: ReadonlyMap<string, string>,
+  { language, root }: { language: string; root: string },
+): Promise<string> {
+  const hash = createHash("sha256");
+  const version = await readFile(path.join(root, "node_modules/pagefind/package.json"), "utf8")
+    .then((text) => (JSON.parse(text) as { version: string }).version)
+    .catch(() => "unknown");
+  hash.update(
+    JSON.stringify({ version, language, chunk: process.env["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"] ?? "" }),
+  );
+  for (const file of [...prepared.keys()].sort()) hash.update(`\0${file}\0`).update(prepared.get(file)!);
+  return hash.digest("hex").slice(0, 32);
+}
+
+/**
+ * Writes the prepared pages to a folder of their own and indexes it with addDirectory, which
+ * reads and indexes pages on every core and, given the same files, writes the same bytes under
+ * the same names (addHTMLFile, one page at a time under a lock, numbered pages in the order
+ * their promises happened to settle). The finished index appears at `target` in one rename.
+ */
+async function writeIndex(
+  prepared: ReadonlyMap<string, string>,
+  target: string,
+  { language, cacheDir, key }: { language: string; cacheDir: string; key: string },
+): Promise<void> {
+  await mkdir(cacheDir, { recursive: true });
+  const work = await mkdtemp(path.join(cacheDir, "work-"));
+  try {
+    const pages = path.join(work, "pages");
+    const files = [...prepared.keys()].sort();
+    for (let start = 0; start < files.length; start += BATCH) {
+      await Promise.all(
+        files.slice(start, start + BATCH).map(async (file) => {
+          await mkdir(path.dirname(path.join(pages, file)), { recursive: true });
+          await writeFile(path.join(pages, file), prepared.get(file)!);
+        }),
+      );
+    }
+    const output = path.join(work, "index");
+    try {
+      const created = await pagefind.createIndex({ forceLanguage: language });
+      check("createIndex", created.errors);
+      const index = created.index;
+      if (!index) throw new Error("pagefind: createIndex returned no index");
+      const added = await index.addDirectory({ path: pages });
+      check("addDirectory", added.errors);
+      if (added.page_count !== prepared.size) {
+        throw new Error(`pagefind: indexed ${added.page_count} of ${prepared.size} prepared pages`);
+      }
+      const written = await index.writeFiles({ outputPath: output });
+      check("writeFiles", written.errors);
+    } finally {
+      await pagefind.close();
+    }
+    await writeFile(path.join(output, MANIFEST), JSON.stringify({ key, files: await fileHashes(output) }));
+    await mkdir(path.dirname(target), { recursive: true });
+    await rm(target, { recursive: true, force: true });
+    await rename(output, target);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * True when a cached index is complete and unchanged: its manifest lists exactly the files
+ * there, each with the hash it was written with. A half-written, edited or truncated index is
+ * rebuilt, never published.
+ */
+export async function verifiedIndex(dir: string): Promise<boolean> {
+  try {
+    const manifest = JSON.parse(await readFile(path.join(dir, MANIFEST), "utf8")) as {
+      key: string;
+      files: Record<string, string>;
+    };
+    if (manifest.key !== path.basename(dir)) return false;
+    const actual = await fileHashes(dir);
+    const expected = Object.entries(manifest.files);
+    if (expected.length === 0 || expected.length !== Object.keys(actual).length) return false;
+    if (!expected.every(([file, sha]) => actual[file] === sha)) return false;
+    const now = new Date();
+    await utimes(dir, now, now);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function fileHashes(dir: string): Promise<Record<string, string>> {
+  const hashes: Record<string, string> = {};
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile() && entry.name !== MANIFEST)
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+  for (const file of files) {
+    hashes[file] = createHash("sha256")
+      .update(await readFile(path.join(dir, file)))
+      .digest("hex");
+  }
+  return hashes;
+}
+
+/** Removes all but the most recently used cached indexes (and work folders a crash left). */
+async function pruneIndexes(dir: string, keep: string): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const dated = await Promise.all(
+    entries
+      .filter((entry) => entry.isDirectory() && entry.name !== keep)
+      .map(async (entry) => ({ name: entry.name, time: (await stat(path.join(dir, entry.name))).mtimeMs })),
+  );
+  dated.sort((a, b) => b.time - a.time || a.name.localeCompare(b.name));
+  for (const { name } of dated.slice(KEEP_INDEXES - 1))
+    await rm(path.join(dir, name), { recursive: true, force: true });
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+function check(step: string, errors: readonly string[]): void {
+  if (errors.length > 0) {
+    throw new Error(`pagefind ${step} failed:\n${errors.join("\n")}`);
+  }
+}
+
+/** Pages actually searchable: those with data-pagefind-body, counted from Pagefind's manifest. */
+async function indexedPageCount(outputPath: string): Promise<number> {
+  const entry = JSON.parse(await readFile(path.join(outputPath, "pagefind-entry.json"), "utf8")) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+}
+
+async function directorySize(dir: string): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    files += 1;
+    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return { files, bytes };
+}
