@@ -77,7 +77,7 @@ export default defineConfig({
     socialImages(),
     mdx(),
     timed("search index", pagefindIntegration({ lang: SITE.lang })),
-    deployFiles(),
+    timed("deploy files", deployFiles()),
     timed("publish", atomicOutput()),
     // After atomicOutput: a build counts as finished only once its site is published.
     incrementalBuildGuard(articlesDirOf(process.env)),

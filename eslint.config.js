@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import astro from "eslint-plugin-astro";
 
 export default defineConfig(
-  { ignores: ["dist", ".dist-builds/", "tests/.output/", ".astro/", "node_modules/"] },
+  { ignores: ["dist", ".dist-builds/", ".cache/", "tests/.output/", ".astro/", "node_modules/"] },
   ...tseslint.configs.recommended,
   ...astro.configs["flat/recommended"],
   {
