@@ -24,6 +24,14 @@ export default defineConfig({
   cacheDir: dirs.cacheDir,
   // Two articles whose file names collide (foo.md and foo.mdx) must fail the build, not shadow.
   prerenderConflictBehavior: "error",
+  image: {
+    // Markdown images get a srcset at these widths (the 1× and 2× of a phone and of the 38em
+    // column; larger originals also keep their own width) and width/height, in WebP.
+    layout: "constrained",
+    breakpoints: [480, 720, 960, 1280],
+    // The site's own CSS sizes images (global.css .prose img); Astro's would add a global sheet.
+    responsiveStyles: false,
+  },
   // Pages whose getStaticPaths returns a cacheKey are restored from the previous build when the
   // key, their code and their content are unchanged (src/site/routes.ts). `astro build --force`
   // rebuilds everything.

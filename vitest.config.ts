@@ -2,7 +2,8 @@ import { defineConfig } from "vitest/config";
 import { POLL } from "./tests/support/waits.ts";
 
 // Three kinds of test, run in this order by `npm test`:
-// unit  — pure functions of src/lib and Astro components in the container API; no build.
+// unit  — pure functions of src/lib (and of src/site, src/features); no build. Components are
+//         tested through the pages of the fixture build (build, e2e).
 // build — builds the fixture site (tests/fixtures/articles) once, then reads dist HTML.
 // e2e   — serves that build and drives Chromium through Playwright.
 // server — the comment server alone (no site build): load, restart, PostgreSQL, backup/restore.

@@ -5,12 +5,19 @@
  * `--format github` prints each problem as a GitHub Actions annotation instead (the CI workflow),
  * shown on the file and line.
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import sharp from "sharp";
 import { SITE } from "../src/config.ts";
 import { checkArticles, type ArticleFile } from "../src/lib/content/checkArticles.ts";
 import { formatProblem } from "../src/lib/content/formatProblem.ts";
-import { articlesDirOf, NotUtf8Error, parseArticleBytes } from "../src/lib/content/readArticleFile.ts";
+import { localImageSources, type ImageFacts } from "../src/lib/content/checkImageWeight.ts";
+import {
+  articlesDirOf,
+  NotUtf8Error,
+  parseArticleBytes,
+  parseArticleText,
+} from "../src/lib/content/readArticleFile.ts";
 import { formatGithubAnnotation } from "../src/lib/content/formatGithubAnnotation.ts";
 import { parseArgs } from "node:util";
 import type { ContentProblem } from "../src/lib/content/contentProblem.ts";
@@ -50,12 +57,29 @@ for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) 
 }
 files.sort((a, b) => a.file.localeCompare(b.file));
 
+const imagePath = (file: string, src: string) =>
+  src.startsWith("/") ? path.join(publicDir, src) : path.resolve(path.dirname(file), src);
+// Image sizes are read before the (synchronous) checks; a file sharp cannot read is skipped here.
+const facts = new Map<string, ImageFacts>();
+for (const { file, text } of files) {
+  for (const src of localImageSources(parseArticleText(text, file).prose)) {
+    const full = imagePath(file, src);
+    if (facts.has(full) || !existsSync(full)) continue;
+    try {
+      const { width, height } = await sharp(full).metadata();
+      if (width && height) facts.set(full, { bytes: statSync(full).size, width, height });
+    } catch {
+      // Not an image sharp knows (or broken): Astro's build reports it.
+    }
+  }
+}
+
 const problems = checkArticles(files, {
   now: new Date(),
   rejectUnsafeHtml: SITE.rejectUnsafeHtml,
   titleWarnLength: SITE.titleWarnLength,
-  imageExists: (file, src) =>
-    existsSync(src.startsWith("/") ? path.join(publicDir, src) : path.resolve(path.dirname(file), src)),
+  imageExists: (file, src) => existsSync(imagePath(file, src)),
+  imageFacts: (file, src) => facts.get(imagePath(file, src)),
 });
 
 // The synonym list is checked like the frontmatter: the build refuses it with the same lines.

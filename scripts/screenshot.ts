@@ -1,5 +1,6 @@
 // Serves a built site and screenshots pages at desktop and phone width, for looking at what
-// readers see:  node scripts/screenshot.ts <site-dir> <out-dir> /path/ [/other/ …]
+// readers see, in the light and the dark theme:
+//   npm run screenshot -- <site-dir> <out-dir> /path/ [/other/ …]
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { launchChromium } from "../tests/support/browser.ts";
@@ -17,14 +18,18 @@ for (const [name, viewport] of Object.entries({
   desktop: { width: 1280, height: 900 },
   phone: { width: 390, height: 844 },
 })) {
-  const page = await browser.newPage({ viewport });
-  for (const urlPath of paths) {
-    await page.goto(server.url + urlPath);
-    const file = path.join(outDir, `${urlPath.replace(/[^\p{L}\p{N}]+/gu, "_") || "home"}-${name}.png`);
-    await page.screenshot({ path: file, fullPage: false });
-    console.log(file);
+  for (const colorScheme of ["light", "dark"] as const) {
+    // The theme script follows the system setting when the reader has not chosen one.
+    const page = await browser.newPage({ viewport, colorScheme });
+    for (const urlPath of paths) {
+      await page.goto(server.url + urlPath);
+      const slug = urlPath.replace(/[^\p{L}\p{N}]+/gu, "_").replace(/^_|_$/g, "") || "home";
+      const file = path.join(outDir, `${slug}-${name}-${colorScheme}.png`);
+      await page.screenshot({ path: file, fullPage: process.env["FULL_PAGE"] === "1" });
+      console.log(file);
+    }
+    await page.close();
   }
-  await page.close();
 }
 await browser.close();
 await server.close();

@@ -21,6 +21,8 @@ export const SITE = {
   pageSize: 10,
   /** Length of a cut excerpt, in user-perceived characters (graphemes), before the "…". */
   excerptLength: 75,
+  /** How many of the most used tags the sidebar of list pages (home, tags, authors, archive) shows. */
+  sidebarTagCount: 12,
   /** How many entries the 相关文章 sidebar list shows. */
   relatedCount: 5,
   /** Chinese reading speed used for reading time, in Han characters per minute. */

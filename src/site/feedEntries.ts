@@ -5,6 +5,7 @@ import { render } from "astro:content";
 import { getContainerRenderer as mdxRenderer } from "@astrojs/mdx/container-renderer";
 import { SITE } from "../config.ts";
 import { absolutizeHtml } from "../lib/absolutizeHtml.ts";
+import { mdxComponents } from "../components/mdx.ts";
 
 import { loadSite, type Article } from "./loadSite.ts";
 
@@ -31,7 +32,14 @@ export function getFeedEntries(): Promise<FeedEntry[]> {
       articles.slice(0, SITE.feedSize).map(async (article) => {
         const url = new URL(articleHref(article.id), SITE.url).href;
         const { Content } = await render(article.entry);
-        return { article, url, html: absolutizeHtml(await container.renderToString(Content), url) };
+        return {
+          article,
+          url,
+          html: absolutizeHtml(
+            await container.renderToString(Content, { props: { components: mdxComponents } }),
+            url,
+          ),
+        };
       }),
     );
   })();

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { SITE } from "../config.ts";
 import { siteYear } from "../lib/dates.ts";
 import { paginate } from "../lib/paginate.ts";
+import { topTags } from "./topTags.ts";
 import type { LoadedSite } from "./loadSite.ts";
 import { comments } from "./comments.ts";
 import { pageCacheKey, stableJson } from "./pageCacheKey.ts";
@@ -61,21 +62,30 @@ export function articleRoutes(site: LoadedSite) {
   );
 }
 
+/** The list pages' sidebar: the most used tags (the home and archive pages call it too). */
+export function sidebarTagsOf(site: Pick<LoadedSite, "tags">) {
+  return topTags(site.tags, SITE.sidebarTagCount);
+}
+
 /** /page/N/ (N ≥ 2; page 1 is the home page). */
 export function indexPageRoutes(site: LoadedSite) {
+  const sidebarTags = sidebarTagsOf(site);
   return paginate(site.articles, SITE.pageSize)
     .slice(1)
-    .map((page) => keyed(site, { page: String(page.current) }, { page, popular: listingPopular(site) }));
+    .map((page) =>
+      keyed(site, { page: String(page.current) }, { page, sidebarTags, popular: listingPopular(site) }),
+    );
 }
 
 /** /tags/<tag>/ and /tags/<tag>/page/N/. */
 export function tagRoutes(site: LoadedSite) {
+  const sidebarTags = sidebarTagsOf(site);
   return site.tags.flatMap(({ slug, label, articles }) =>
     paginate(articles, SITE.pageSize).map((page) =>
       keyed(
         site,
         { tag: slug, page: page.current === 1 ? undefined : `page/${page.current}` },
-        { label, page, popular: listingPopular(site) },
+        { label, page, sidebarTags, popular: listingPopular(site) },
       ),
     ),
   );
@@ -84,12 +94,13 @@ export function tagRoutes(site: LoadedSite) {
 /** /authors/<author>/…: none on a single-author site, where every article would be on the one page. */
 export function authorRoutes(site: LoadedSite) {
   if (site.authors.length < 2) return [];
+  const sidebarTags = sidebarTagsOf(site);
   return site.authors.flatMap(({ slug, name, articles }) =>
     paginate(articles, SITE.pageSize).map((page) =>
       keyed(
         site,
         { author: slug, page: page.current === 1 ? undefined : `page/${page.current}` },
-        { name, page, popular: listingPopular(site) },
+        { name, page, sidebarTags, popular: listingPopular(site) },
       ),
     ),
   );

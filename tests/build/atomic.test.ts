@@ -26,7 +26,8 @@ const work = path.join(repoRoot, `tests/.output/atomic-${process.pid}`);
 const articles = path.join(repoRoot, `tests/.output/atomic-articles-${process.pid}`);
 const site = path.join(work, "site");
 const versions = path.join(work, ".site-builds");
-const BUILD_MS = 240_000;
+// A build takes 20–40 s alone and minutes on a shared 2-core machine (over 4 at load average 28).
+const BUILD_MS = 480_000;
 const ARTICLES = ["alpha-emphasis.md", "list-01.md", "list-02.md", "reader-toc.md", "echo-mdx.mdx"];
 
 /** Every file's path under `dir`, sorted. */

@@ -80,8 +80,7 @@ describe("index", () => {
     // written down: fixtures are added by several features.)
     const published = readdirSync(path.join(fixtureSite, "articles")).length;
     expect(published).toBeGreaterThan(10);
-    expect(published).toBeLessThanOrEqual(20);
-    expect($2(".article-card").length).toBe(published - 10);
+    expect($2(".article-card").length).toBe(Math.min(published - 10, 10));
     expect($2('a[rel="prev"]').attr("href")).toBe("/");
     expect(existsSync(path.join(fixtureSite, "page/1/index.html"))).toBe(false);
   });

@@ -65,7 +65,7 @@ describe("RSS feed", () => {
 
   it("is RSS 2.0 with the site's title, language and a self link", () => {
     expect($("rss").attr("version")).toBe("2.0");
-    expect($("channel > title").text()).toBe("观止评论 的文章");
+    expect($("channel > title").text()).toBe("观止评论的文章");
     expect($("channel > language").text()).toBe("zh-CN");
     expect($("channel > atom\\:link").attr("href")).toBe("https://example.com/rss.xml");
   });

@@ -88,7 +88,7 @@ describe("pages that are not searched", () => {
 
 describe("the search box before any interaction", () => {
   for (const [file, id] of [
-    ["", "header-search"],
+    ["", "sidebar-search"],
     ["articles/reader-toc/", "sidebar-search"],
   ] as const) {
     it(`on ${file || "/"} is a labelled GET form to /search/ and loads no script`, () => {

@@ -240,8 +240,9 @@ describe("npm run check:content", () => {
       expect(failed).toMatchObject({ code: 1 });
       expect((failed as { stdout: string }).stdout.trim().split("\n")).toEqual([
         "tests/fixtures/broken/missing-image.md:8: body: 找不到图片文件 ./images/no-such-chart.png — 路径相对于文章所在目录（如 ./images/chart.svg），以 / 开头则相对于 public/",
+        'tests/fixtures/broken/unsafe-html.md:8: body: （提醒）<img src="/favicon.svg"> 没有写 width 和 height — 图片加载时正文会跳动；请加上图片的像素尺寸（如 width="1200" height="800"），或改用 Markdown 写法 ![描述](/favicon.svg)，构建会自动处理',
         "tests/fixtures/broken/unsafe-html.md:8: body: （提醒）正文含有 on…= 事件处理属性，会在读者的浏览器里执行或嵌入外站内容 — 请删去，或放进代码块里展示",
-        "检查了 3 篇文章：1 个错误，1 个提醒。",
+        "检查了 3 篇文章：1 个错误，2 个提醒。",
       ]);
     },
   );

@@ -1,16 +1,16 @@
 import type { ContentProblem } from "./contentProblem.ts";
 import type { ProseLine } from "./proseLines.ts";
 
-const MARKDOWN_IMAGE = /!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?[^)]*\)/g;
-const HTML_IMAGE = /<img\b[^>]*>/gi;
-const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
+export const MARKDOWN_IMAGE = /!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?[^)]*\)/g;
+export const HTML_IMAGE = /<img\b[^>]*>/gi;
+export const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
 
-function attribute(tag: string, name: string): string | undefined {
+export function attribute(tag: string, name: string): string | undefined {
   const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i").exec(tag);
   return match ? (match[1] ?? match[2] ?? match[3] ?? "") : undefined;
 }
 
-function decode(segment: string): string {
+export function decode(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {

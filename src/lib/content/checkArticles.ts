@@ -5,6 +5,7 @@ import { checkArticleData, type ArticleData } from "./checkArticleData.ts";
 import type { ContentProblem } from "./contentProblem.ts";
 import { findDuplicateIds } from "./findDuplicateIds.ts";
 import { findUnsafeHtml } from "./findUnsafeHtml.ts";
+import { checkImageWeight, type ImageFacts } from "./checkImageWeight.ts";
 import { parseArticleText } from "./readArticleFile.ts";
 
 export interface ArticleFile {
@@ -24,6 +25,8 @@ export interface CheckOptions {
   rejectUnsafeHtml: boolean;
   /** SITE.titleWarnLength: longer titles get a warning (they wrap badly in lists and feeds). */
   titleWarnLength: number;
+  /** Size and bytes of a local image used by `file` (read beforehand); enables the weight warnings. */
+  imageFacts?: (file: string, src: string) => ImageFacts | undefined;
 }
 
 /**
@@ -79,6 +82,8 @@ export function checkArticles(files: readonly ArticleFile[], options: CheckOptio
         imageExists: (src) => options.imageExists(article.file, src),
       }),
     );
+    const { imageFacts } = options;
+    if (imageFacts) problems.push(...checkImageWeight(article.file, lines, (src) => imageFacts(article.file, src)));
     for (const { line, what } of findUnsafeHtml(lines)) {
       problems.push({
         file: article.file,
