@@ -9,8 +9,10 @@
  * 24–106 KB per query word; Pagefind 1.6 has no setting for chunk size). See docs/performance.md.
  * `ceiling` is enforced: the measured figures plus ~10% for bytes, which are deterministic, and a
  * time a search that is slow on every run exceeds while one slowed by a loaded 2-core machine
- * (medians 114–581 ms at load 2–6) does not. Lower both as the index shrinks; never raise them
- * to let a regression through.
+ * (medians 114–581 ms at load 2–6, 537–780 ms in a CI run, 1.2–2.8 s at load ~25) does not:
+ * 1,500 ms since 2026-11-27, when 1,000 ms failed runs at moderate load (issue 13: a budget is
+ * enforced only with a margin that holds at load average 4). Lower both as the index shrinks;
+ * never raise them to let a regression through.
  */
 export const SEARCH_BUDGET = {
   target: {
@@ -19,7 +21,7 @@ export const SEARCH_BUDGET = {
     /** The search starting (after the box's debounce) → results on screen, median of the runs. */
     answerMs: 300,
   },
-  ceiling: { wireBytes: 480 * 1000, answerMs: 1000 },
+  ceiling: { wireBytes: 480 * 1000, answerMs: 1500 },
 } as const;
 
 /** Queries a reader might type first, one of each kind the search handles. */
