@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { gunzipSync } from "node:zlib";
 import { repoRoot } from "./paths.ts";
 
@@ -58,7 +59,9 @@ export function copyProject(root: string, from = repoRoot): ProjectCopy {
         );
         let output = "";
         const take = (chunk: Buffer) => {
-          output += chunk.toString();
+          // Plain text: with CI set, Astro's logger colours its lines, which would split
+          // "[name] message" with escape codes.
+          output += stripVTControlCharacters(chunk.toString());
           onOutput?.(output, () => child.kill("SIGKILL"));
         };
         child.stdout.on("data", take);
