@@ -66,6 +66,20 @@ describe("newArticleText", () => {
     });
     expect(problems).toEqual([]);
   });
+
+  it("shows the optional fields commented out, valid once uncommented", () => {
+    const text = newArticleText({ title: "标题", day: "2025-06-18", author: "观止编辑部" })
+      .replace(/^# (updated|description|pinned|series|seriesOrder):/gm, "$1:")
+      .replace("draft: true", "draft: false");
+    expect(text).toMatch(/^seriesOrder: 1 /m);
+    const problems = checkArticles([{ file: "x.md", id: "x", text }], {
+      now: new Date("2025-06-20T12:00:00Z"),
+      imageExists: () => true,
+      rejectUnsafeHtml: true,
+      titleWarnLength: 40,
+    });
+    expect(problems).toEqual([]);
+  });
 });
 
 // Runs the real command as an author would, against a temporary articles folder.
