@@ -16,6 +16,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { launchChromium } from "../tests/support/browser.ts";
@@ -76,7 +77,13 @@ const SYNONYMS: SynonymGroups = parseSynonyms(
 ).groups;
 
 const args = process.argv.slice(2);
-const site = path.resolve(args.find((arg) => !arg.startsWith("-") && !arg.startsWith("{")) ?? "dist");
+/** Options that take a value (the next argument), so that value is not taken for the site. */
+const VALUED = new Set(["--set", "--file"]);
+const site = path.resolve(
+  args.find(
+    (arg, index) => !arg.startsWith("-") && !arg.startsWith("{") && !VALUED.has(args[index - 1] ?? ""),
+  ) ?? "dist",
+);
 const latency = !args.includes("--no-latency");
 // --shipped: only the shipped stage (a quick comparison of two indexes of the same site).
 if (args.includes("--shipped")) STAGES.splice(0, STAGES.length - 1);
@@ -92,13 +99,9 @@ if (trial) {
 if (!existsSync(path.join(site, "pagefind/pagefind.js"))) {
   throw new Error(`${site} has no pagefind/pagefind.js: build the site first (see the comment at the top).`);
 }
-const SETS = ["tuning", "heldout"].map((name) => ({
+const SETS = selectedSets(args).map(({ name, file }) => ({
   name,
-  queries: (
-    JSON.parse(readFileSync(new URL(`./eval-search.${name}.json`, import.meta.url), "utf8")) as {
-      queries: Query[];
-    }
-  ).queries,
+  queries: (JSON.parse(readFileSync(file, "utf8")) as { queries: Query[] }).queries,
 }));
 const missing = SETS.flatMap((set) => set.queries).flatMap((query) =>
   query.accept.filter((id) => !existsSync(path.join(site, "articles", id, "index.html"))),
@@ -336,4 +339,34 @@ interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string): Promise<{ results: PagefindResult[] }>;
+}
+
+/**
+ * The query sets to run: both repository sets by default; `--set tuning` or `--set heldout` one of
+ * them; `--file <path>` (repeatable) a set kept elsewhere, in the same JSON shape
+ * ({ "queries": [{ "q", "kind", "accept" }] }), e.g. a sealed held-out set. A set that is not
+ * selected is never read.
+ */
+function selectedSets(argv: readonly string[]): { name: string; file: string }[] {
+  const valuesOf = (option: string) =>
+    argv.flatMap((arg, index) => (arg === option ? [argv[index + 1] ?? ""] : []));
+  const names = valuesOf("--set");
+  const files = valuesOf("--file");
+  for (const name of names) {
+    if (name !== "tuning" && name !== "heldout")
+      throw new Error(`--set takes tuning or heldout, not "${name}"`);
+  }
+  for (const file of files) {
+    if (file === "" || !existsSync(file)) throw new Error(`--file: no such query set "${file}"`);
+  }
+  const repository = (names.length === 0 && files.length === 0 ? ["tuning", "heldout"] : names).map(
+    (name) => ({
+      name,
+      file: fileURLToPath(new URL(`./eval-search.${name}.json`, import.meta.url)),
+    }),
+  );
+  return [
+    ...repository,
+    ...files.map((file) => ({ name: path.basename(file, ".json"), file: path.resolve(file) })),
+  ];
 }
