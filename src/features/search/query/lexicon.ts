@@ -19,9 +19,9 @@ export interface Lexicon {
 }
 
 const LINE = /^([^:：#]+)[:：]\s*\[(.*)\]$/u;
-const WORD = /^[\p{Script=Han}\p{L}\p{N}][\p{Script=Han}\p{L}\p{N} .+#-]*$/u;
+const WORD = /^[\p{Script=Han}\p{L}\p{N}][\p{Script=Han}\p{L}\p{N} .+#_-]*$/u;
 /** A term or an everyday phrase, not a sentence. */
-const MAX_WORD_LENGTH = 12;
+const MAX_WORD_LENGTH = 16;
 
 /**
  * Reads the lexicon strictly. A line that is not a comment, blank or `术语: [说法, …]` is a
