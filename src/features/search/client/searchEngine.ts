@@ -164,7 +164,14 @@ function loadPagefind(): Promise<Pagefind> {
 export function preload(raw: string): void {
   void (async () => {
     const query = normalizeQuery(raw, await foldingFor(raw));
-    if (query !== "") await (await loadPagefind()).preload(query);
+    if (query === "") return;
+    const engine = await loadPagefind();
+    // An expanded query searches each alternative on its own (searchSlots.ts), so each is fetched.
+    const expansion = expandQuery(query, LEXICON, SYNONYMS);
+    const terms = expansion.expanded
+      ? [...new Set(expansion.slots.flatMap((slot) => slot.alternatives))]
+      : [query];
+    await Promise.all(terms.map((term) => engine.preload(term)));
   })().catch(() => undefined);
 }
 
