@@ -87,9 +87,10 @@ describe("expandQuery", () => {
 
   it("matches whole words only, longest first: 删 is not found inside 删除, a term is kept", () => {
     expect(expandQuery("删除文件", LEXICON).expanded).toBe(false);
+    // A one-character everyday word is searched only through its terms (as a prefix, 删 finds noise).
     expect(expandQuery("删 文件", LEXICON, [], bySpaces).slots[0]).toEqual({
       word: "删",
-      alternatives: ["删", "删除"],
+      alternatives: ["删除"],
     });
     // Two words in the query that make up one everyday phrase of the lexicon.
     expect(expandQuery("电脑 名", parseLexicon("主机名: [电脑名]").lexicon, [], bySpaces).slots).toEqual([

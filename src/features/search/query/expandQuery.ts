@@ -11,7 +11,10 @@ import { applySynonyms, normalizeWord, type SynonymGroups } from "./synonyms.ts"
 export interface Slot {
   /** The reader's word, as the query has it. */
   word: string;
-  /** What a page may have instead: the word itself first, then the lexicon's terms. */
+  /**
+   * What a page may have: the word itself first (unless it is one character with terms), then
+   * the lexicon's terms.
+   */
   alternatives: readonly string[];
 }
 
@@ -86,9 +89,12 @@ export function expandQuery(
       const terms = entries.get(phrase);
       if (terms === undefined) continue;
       const word = words.slice(start, end).join(isLatin(phrase) ? " " : "");
+      // A one-character everyday word (删, 装, 看) is not searched itself: Pagefind matches a word
+      // by its beginning, so 装 would find 装置 and 看 看法 — noise, and an index chunk to fetch.
+      const keep = terms.length === 0 || [...word].length > 1;
       slots.push({
         word,
-        alternatives: [word, ...terms.filter((term) => term !== word)],
+        alternatives: [...(keep ? [word] : []), ...terms.filter((term) => term !== word)],
         functionWord: false,
       });
       if (terms.length > 0) expanded = true;
