@@ -9,6 +9,11 @@ import { findUnknownPins } from "../lib/related/findUnknownPins.ts";
 import { toRelatedItems, type RelatedItem } from "../lib/related/toRelatedItems.ts";
 import type { RelatedPick, RelatedSource } from "../lib/related/types.ts";
 import { t } from "../i18n/zh-CN.ts";
+import { groupBySeries, type SeriesGroup } from "../features/series/groupBySeries.ts";
+import {
+  findSeriesOrderClashes,
+  seriesOrderClashMessage,
+} from "../features/series/findSeriesOrderClashes.ts";
 
 /** What the site model reads of a content entry (a CollectionEntry in the build, plain objects in tests). */
 export interface SiteEntry {
@@ -24,6 +29,9 @@ export interface SiteEntry {
     description?: string | undefined;
     draft: boolean;
     related: readonly string[];
+    pinned: boolean;
+    series?: string | undefined;
+    seriesOrder?: number | undefined;
   };
 }
 
@@ -43,6 +51,8 @@ export interface BuildSiteOptions {
   settings: SiteSettings;
   /** The related-articles engine: picks for each article, given every published article. */
   relate: (sources: readonly RelatedSource[]) => ReadonlyMap<string, readonly RelatedPick[]>;
+  /** The line of a frontmatter field in a file, for messages (asked only when there is a problem). */
+  fieldLine?: (file: string, field: string) => number | undefined;
 }
 
 /** An article with everything lists and pages show, computed once per build. */
@@ -60,6 +70,10 @@ export interface Article<E extends SiteEntry = SiteEntry> {
   draft: boolean;
   /** Dated after the build: shown only in preview (dev), never published. */
   scheduled: boolean;
+  /** 置顶: first on the home page. */
+  pinned: boolean;
+  series: string | undefined;
+  seriesOrder: number | undefined;
 }
 
 /** What an article page links to as 上一篇/下一篇: only what it shows of them. */
@@ -68,9 +82,20 @@ export interface Neighbour {
   title: string;
 }
 
+/** An article's place in its series, for the 本系列共 N 篇 box: only what the box shows. */
+export interface SeriesPlace {
+  slug: string;
+  label: string;
+  /** 1-based. */
+  position: number;
+  parts: Neighbour[];
+}
+
 export interface SiteData<E extends SiteEntry = SiteEntry> {
   /** Published articles, newest first. */
   articles: Article<E>[];
+  /** The home page's order: pinned articles (newest first), then every other article, newest first. */
+  front: Article<E>[];
   byId: Map<string, Article<E>>;
   /** The 相关文章 list of each article, ready to show. */
   related: Map<string, RelatedItem[]>;
@@ -82,6 +107,10 @@ export interface SiteData<E extends SiteEntry = SiteEntry> {
   tags: TagGroup<Article<E>>[];
   /** The archive: years, then months in the site's time zone, newest first. */
   months: YearGroup<Article<E>>[];
+  /** Series (专题), their parts in reading order; the series with the latest part first. */
+  series: SeriesGroup<Article<E>>[];
+  /** Each series part's place in its series. */
+  seriesOf: Map<string, SeriesPlace>;
 }
 
 /**
@@ -92,13 +121,24 @@ export interface SiteData<E extends SiteEntry = SiteEntry> {
 export function buildSite<E extends SiteEntry>(
   all: readonly E[],
   bodies: ReadonlyMap<string, string>,
-  { now, preview, settings, relate }: BuildSiteOptions,
+  { now, preview, settings, relate, fieldLine = () => undefined }: BuildSiteOptions,
 ): SiteData<E> {
   // Pins are checked against every article, drafts included, so that publishing or unpublishing
   // a draft never turns another article's valid pin into a build error.
-  const problems = findUnknownPins(
-    all.map((entry) => ({ id: entry.id, file: entry.file, pinned: entry.data.related })),
-  );
+  // Messages in the checker's form, `file:line: field: problem — fix`.
+  const at = (file: string, field: string) => `${file}:${fieldLine(file, field) ?? 1}: ${field}:`;
+  const problems = [
+    ...findUnknownPins(
+      all.map((entry) => ({ id: entry.id, file: entry.file, pinned: entry.data.related })),
+    ).map((pin) => `${at(pin.file, "related")} ${pin.message}`),
+    ...findSeriesOrderClashes(
+      all.map((entry) => ({
+        file: entry.file,
+        series: entry.data.series,
+        seriesOrder: entry.data.seriesOrder,
+      })),
+    ).map((clash) => `${at(clash.file, "seriesOrder")} ${seriesOrderClashMessage(clash)}`),
+  ];
   if (problems.length > 0) throw new Error(problems.join("\n"));
 
   // Order matters: the publish rule runs first, so nothing below can see a draft — a draft is
@@ -139,14 +179,23 @@ export function buildSite<E extends SiteEntry>(
       { older: neighbour(older), newer: neighbour(newer) },
     ]),
   );
+  const series = groupBySeries(articles);
+  const seriesOf = new Map<string, SeriesPlace>();
+  for (const { slug, label, parts } of series) {
+    const shown = parts.map((part) => ({ id: part.id, title: part.title }));
+    parts.forEach((part, index) => seriesOf.set(part.id, { slug, label, position: index + 1, parts: shown }));
+  }
   return {
     articles,
+    front: [...articles.filter((a) => a.pinned), ...articles.filter((a) => !a.pinned)],
     byId,
     related,
     adjacent,
     authors: groupByAuthor(articles),
     tags: groupByTag(articles),
     months: groupByMonth(articles, settings.timeZone),
+    series,
+    seriesOf,
   };
 }
 
@@ -169,6 +218,9 @@ function toArticle<E extends SiteEntry>(
     stats: readingStats(body, settings),
     draft: data.draft,
     scheduled: isScheduled(entry, now),
+    pinned: data.pinned,
+    series: data.series,
+    seriesOrder: data.seriesOrder,
   };
 }
 

@@ -58,7 +58,13 @@ async function load(now: Date, preview: boolean): Promise<LoadedSite> {
     bodies.set(entry.id, article.markdown);
     fileDigests.set(entry.id, createHash("sha256").update(article.text).digest("base64url"));
   }
-  const site = buildSite(entries, bodies, { now, preview, settings: SITE, relate });
+  const site = buildSite(entries, bodies, {
+    now,
+    preview,
+    settings: SITE,
+    relate,
+    fieldLine: (file, field) => readArticleFileSync(path.resolve(file), file).fieldLines.get(field),
+  });
   // Sharing cards are drawn in worker threads while the rest of the build goes on.
   queueSocialImages(site.articles);
   return { ...site, now, preview, fileDigests };

@@ -57,6 +57,7 @@ export function articleRoutes(site: LoadedSite) {
         related: site.related.get(article.id) ?? [],
         adjacent: site.adjacent.get(article.id) ?? { older: undefined, newer: undefined },
         bylineHref: authorPages ? authorHref(article.author) : undefined,
+        series: site.seriesOf.get(article.id),
       },
     ),
   );
@@ -67,10 +68,15 @@ export function sidebarTagsOf(site: Pick<LoadedSite, "tags">) {
   return topTags(site.tags, SITE.sidebarTagCount);
 }
 
+/** The home page and /page/N/: pinned articles first, each article once (see buildSite's `front`). */
+export function indexPages(site: Pick<LoadedSite, "front">) {
+  return paginate(site.front, SITE.pageSize);
+}
+
 /** /page/N/ (N ≥ 2; page 1 is the home page). */
 export function indexPageRoutes(site: LoadedSite) {
   const sidebarTags = sidebarTagsOf(site);
-  return paginate(site.articles, SITE.pageSize)
+  return indexPages(site)
     .slice(1)
     .map((page) =>
       keyed(site, { page: String(page.current) }, { page, sidebarTags, popular: listingPopular(site) }),
@@ -103,6 +109,14 @@ export function authorRoutes(site: LoadedSite) {
         { name, page, sidebarTags, popular: listingPopular(site) },
       ),
     ),
+  );
+}
+
+/** /series/<series>/: a series' parts in reading order (never paged: a series is read whole). */
+export function seriesRoutes(site: LoadedSite) {
+  const sidebarTags = sidebarTagsOf(site);
+  return site.series.map(({ slug, label, parts }) =>
+    keyed(site, { series: slug }, { label, parts, sidebarTags, popular: listingPopular(site) }),
   );
 }
 

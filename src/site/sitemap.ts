@@ -1,7 +1,15 @@
 import { SITE } from "../config.ts";
 import { paginate } from "../lib/paginate.ts";
 import type { LoadedSite } from "./loadSite.ts";
-import { absoluteUrl, articleHref, authorHref, pageHref, tagHref } from "./urls.ts";
+import {
+  SERIES_INDEX_HREF,
+  absoluteUrl,
+  articleHref,
+  authorHref,
+  pageHref,
+  seriesHref,
+  tagHref,
+} from "./urls.ts";
 
 export interface SitemapUrl {
   loc: string;
@@ -15,7 +23,7 @@ export const SITEMAP_SIZE = 45_000;
 /**
  * Every page of the site a search engine should know, from the site model (so the publish rule
  * decides, once, and no built page is read back): the pages without parameters, articles,
- * index, tag and author pages. The 404 page is left out. Sorted by URL.
+ * index, tag, series and author pages. The 404 page is left out. Sorted by URL.
  */
 export function sitemapUrls(site: LoadedSite): SitemapUrl[] {
   const urls: SitemapUrl[] = ["/", "/archive/", "/search/", "/tags/"].map((href) => ({
@@ -33,6 +41,8 @@ export function sitemapUrls(site: LoadedSite): SitemapUrl[] {
     });
   }
   listing("/", site.articles.length);
+  if (site.series.length > 0) urls.push({ loc: absoluteUrl(SERIES_INDEX_HREF) });
+  for (const group of site.series) urls.push({ loc: absoluteUrl(seriesHref(group.label)) });
   for (const group of site.tags) listing(tagHref(group.label), group.articles.length);
   // Author pages exist only on a site with more than one author (see authorRoutes).
   if (site.authors.length > 1)

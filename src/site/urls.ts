@@ -20,6 +20,14 @@ export function authorHref(author: string): string {
   return `/authors/${encodeURIComponent(tagSlug(author))}/`;
 }
 
+/** The list of every series. */
+export const SERIES_INDEX_HREF = "/series/";
+
+/** A series' page (专题). Names that differ only in case or width share it, like tags. */
+export function seriesHref(series: string): string {
+  return `/series/${encodeURIComponent(tagSlug(series))}/`;
+}
+
 /** The id of a month's section on /archive/: "2025-03". */
 export function archiveMonthId({ year, month }: YearMonth): string {
   return `${year}-${String(month).padStart(2, "0")}`;

@@ -49,14 +49,15 @@ describe("index", () => {
     .toArray()
     .map((el) => $(el).text().trim());
 
-  it("lists published articles newest first, ten a page", () => {
+  it("lists published articles newest first after the pinned one, ten a page", () => {
     expect(titles).toHaveLength(10);
-    expect(titles[0]).toBe("强调与删除线的测试文章"); // 2025-03-01, the newest published
-    expect(titles[1]).toBe("正文自带一级标题");
+    expect(titles[0]).toBe("置顶黄昏的港口：一组照片"); // pinned: true (tests/build/series.test.ts)
+    expect(titles[1]).toBe("强调与删除线的测试文章"); // 2025-03-01, the newest published
+    expect(titles[2]).toBe("正文自带一级标题");
   });
 
   it("shows each entry's date (Shanghai) and an excerpt cut with “…”", () => {
-    const first = $(".article-card").first();
+    const first = $(".article-card:not(.article-card--pinned)").first();
     expect(first.find("time").text()).toBe("2025-03-01");
     const listed = $(".article-card").filter((_, el) => $(el).text().includes("列表分页文章第 11 篇"));
     const excerpt = listed.find(".article-card__excerpt").text();

@@ -154,6 +154,9 @@ const pagesByType = {
   archive: "/archive/",
   author: "/authors/林间/",
   "paged listing": "/page/2/",
+  "article in a series": "/articles/series-walk-lanes/",
+  series: "/series/老城步行笔记/",
+  "series overview": "/series/",
   search: "/search/",
   "not found": "/no-such-page/",
 };

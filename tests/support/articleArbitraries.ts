@@ -62,6 +62,9 @@ const field = fc.constantFrom(
   "description",
   "draft",
   "related",
+  "pinned",
+  "series",
+  "seriesOrder",
   "titel",
 );
 
@@ -95,13 +98,23 @@ const quoted = (maxLength: number) =>
     .map((text) => JSON.stringify(text));
 /** Frontmatter the schema accepts, with hostile text in every free-text field. */
 export const validFrontmatter = fc
-  .tuple(quoted(40), quoted(10), fc.array(quoted(8), { maxLength: 3 }), fc.option(quoted(60)))
-  .map(([title, author, tags, description]) =>
+  .tuple(
+    quoted(40),
+    quoted(10),
+    fc.array(quoted(8), { maxLength: 3 }),
+    fc.option(quoted(60)),
+    // A series name ends up in a URL and in every part's box; pinned reorders the home page.
+    fc.option(quoted(12)),
+    fc.boolean(),
+  )
+  .map(([title, author, tags, description, series, pinned]) =>
     [
       `title: ${title}`,
       "date: 2024-05-01",
       `author: ${author}`,
       `tags: [${tags.join(", ")}]`,
       ...(description ? [`description: ${description}`] : []),
+      ...(series ? [`series: ${series}`] : []),
+      ...(pinned ? ["pinned: true"] : []),
     ].join("\n"),
   );

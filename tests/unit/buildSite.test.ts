@@ -21,6 +21,7 @@ function entry(id: string, date: string, more: Partial<SiteEntry["data"]> = {}):
       tags: [],
       draft: false,
       related: [],
+      pinned: false,
       ...more,
     },
   };
@@ -117,7 +118,78 @@ describe("buildSite", () => {
     const pinned = [...entries, entry("d", "2025-03-02T00:00:00Z", { related: ["nope"] })];
     expect(() =>
       buildSite(pinned, new Map([...bodies, ["d", ""]]), { now, preview: false, settings, relate }),
-    ).toThrow(/d\.md.*nope/);
+    ).toThrow(/^d\.md:1: related: 找不到文章 “nope”/);
+    expect(() =>
+      buildSite(pinned, new Map([...bodies, ["d", ""]]), {
+        now,
+        preview: false,
+        settings,
+        relate,
+        fieldLine: (file, field) => (file === "d.md" && field === "related" ? 7 : undefined),
+      }),
+    ).toThrow(/^d\.md:7: related: /);
+  });
+
+  it("puts pinned articles first on the home page, once each, and nowhere else", () => {
+    const withPins = [
+      ...entries,
+      entry("old-pin", "2024-01-01T00:00:00Z", { pinned: true }),
+      entry("draft-pin", "2025-01-15T00:00:00Z", { pinned: true, draft: true }),
+    ];
+    const pinnedSite = buildSite(withPins, new Map([...bodies, ["old-pin", ""], ["draft-pin", ""]]), {
+      now,
+      preview: false,
+      settings,
+      relate: recordingRelate().relate,
+    });
+    expect(pinnedSite.front.map((a) => a.id)).toEqual(["old-pin", "c", "b", "a"]);
+    // Every other list keeps publication order.
+    expect(pinnedSite.articles.map((a) => a.id)).toEqual(["c", "b", "a", "old-pin"]);
+  });
+
+  it("groups series parts in reading order and gives each part its place", () => {
+    const parts = [
+      entry("p2", "2025-01-01T00:00:00Z", { series: "城市笔记", seriesOrder: 2 }),
+      entry("p1", "2025-02-01T00:00:00Z", { series: "城市笔记", seriesOrder: 1 }),
+      entry("p3", "2025-03-01T00:00:00Z", { series: "城市笔记" }),
+      entry("p-draft", "2025-01-02T00:00:00Z", { series: "城市笔记", seriesOrder: 3, draft: true }),
+    ];
+    const seriesSite = buildSite(parts, new Map(parts.map((p) => [p.id, ""])), {
+      now,
+      preview: false,
+      settings,
+      relate: recordingRelate().relate,
+    });
+    expect(seriesSite.series.map((g) => [g.label, g.parts.map((a) => a.id)])).toEqual([
+      ["城市笔记", ["p1", "p2", "p3"]],
+    ]);
+    expect(seriesSite.seriesOf.get("p2")).toEqual({
+      slug: "城市笔记",
+      label: "城市笔记",
+      position: 2,
+      parts: [
+        { id: "p1", title: "标题p1" },
+        { id: "p2", title: "标题p2" },
+        { id: "p3", title: "标题p3" },
+      ],
+    });
+    expect(seriesSite.seriesOf.has("p-draft")).toBe(false);
+  });
+
+  it("fails on two parts of a series with the same order, naming both files (drafts included)", () => {
+    const clash = [
+      ...entries,
+      entry("s1", "2025-01-01T00:00:00Z", { series: "笔记", seriesOrder: 1 }),
+      entry("s2", "2025-01-02T00:00:00Z", { series: "笔记", seriesOrder: 1, draft: true }),
+    ];
+    expect(() =>
+      buildSite(clash, new Map([...bodies, ["s1", ""], ["s2", ""]]), {
+        now,
+        preview: false,
+        settings,
+        relate,
+      }),
+    ).toThrow(/s1\.md:1: seriesOrder: .*s2\.md/);
   });
 
   it("refuses a published article whose body was not read", () => {

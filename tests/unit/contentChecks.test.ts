@@ -58,6 +58,24 @@ describe("checkArticleData", () => {
     expect(problems[0]?.message).toContain("2 月没有 30 日");
   });
 
+  it("checks pinned, series and seriesOrder strictly, each at its line", () => {
+    expect(
+      check('title: "标题"\ndate: 2025-01-01\npinned: true\nseries: "笔记"\nseriesOrder: 2').problems,
+    ).toEqual([]);
+    const problems = check(
+      'title: "标题"\ndate: 2025-01-01\npinned: "yes"\nseries: ""\nseriesOrder: 1.5',
+    ).problems;
+    expect(problems.map((p) => [p.field, p.line])).toEqual([
+      ["pinned", 4],
+      ["series", 5],
+      ["seriesOrder", 6],
+    ]);
+    expect(problems[0]?.message).toContain("pinned: true");
+    const orphan = check('title: "标题"\ndate: 2025-01-01\nseriesOrder: 2').problems;
+    expect(orphan).toEqual([expect.objectContaining({ field: "seriesOrder", line: 4, severity: "error" })]);
+    expect(orphan[0]?.message).toContain("series:");
+  });
+
   it("names the line of broken YAML", () => {
     const [problem] = check('title: "标题\ndate: 2025-01-01').problems;
     expect(problem?.field).toBe("frontmatter");
@@ -211,6 +229,20 @@ describe("checkArticles", () => {
     expect(strict.map((p) => p.severity)).toEqual(["error"]);
   });
 
+  it("reports two parts of a series with the same seriesOrder, at each file's seriesOrder line", () => {
+    const parts = ["x", "y"].map((id) => ({
+      file: `${id}.md`,
+      id,
+      text: article(`title: "${id}"\ndate: 2025-01-01\nseries: "笔记"\nseriesOrder: 1`),
+    }));
+    const problems = checkArticles(parts, options);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: "x.md", line: 5, field: "seriesOrder", severity: "error" }),
+      expect.objectContaining({ file: "y.md", line: 5, field: "seriesOrder", severity: "error" }),
+    ]);
+    expect(problems[0]?.message).toContain("y.md 也是第 1 篇");
+  });
+
   it("warns about a long title", () => {
     const long = [{ file: "c.md", id: "c", text: article(`title: "${"长".repeat(41)}"\ndate: 2025-01-01`) }];
     expect(checkArticles(long, options)).toEqual([
@@ -240,9 +272,11 @@ describe("npm run check:content", () => {
       expect(failed).toMatchObject({ code: 1 });
       expect((failed as { stdout: string }).stdout.trim().split("\n")).toEqual([
         "tests/fixtures/broken/missing-image.md:8: body: 找不到图片文件 ./images/no-such-chart.png — 路径相对于文章所在目录（如 ./images/chart.svg），以 / 开头则相对于 public/",
+        "tests/fixtures/broken/series-clash-first.md:5: seriesOrder: 系列“重复序号的系列”中 seriesOrder: 1 重复（tests/fixtures/broken/series-clash-second.md 也是第 1 篇）— 请给每一篇不同的序号",
+        "tests/fixtures/broken/series-clash-second.md:5: seriesOrder: 系列“重复序号的系列”中 seriesOrder: 1 重复（tests/fixtures/broken/series-clash-first.md 也是第 1 篇）— 请给每一篇不同的序号",
         'tests/fixtures/broken/unsafe-html.md:8: body: （提醒）<img src="/favicon.svg"> 没有写 width 和 height — 图片加载时正文会跳动；请加上图片的像素尺寸（如 width="1200" height="800"），或改用 Markdown 写法 ![描述](/favicon.svg)，构建会自动处理',
         "tests/fixtures/broken/unsafe-html.md:8: body: （提醒）正文含有 on…= 事件处理属性，会在读者的浏览器里执行或嵌入外站内容 — 请删去，或放进代码块里展示",
-        "检查了 3 篇文章：1 个错误，2 个提醒。",
+        "检查了 5 篇文章：3 个错误，2 个提醒。",
       ]);
     },
   );

@@ -55,16 +55,26 @@ describe("chooseArticleSlug", () => {
 });
 
 describe("newArticleText", () => {
-  it("is a valid draft article for the schema, whatever the title contains", () => {
-    const text = newArticleText({ title: '标题: "引号" #井号', day: "2025-06-18", author: "观止编辑部" });
-    expect(text).toContain("draft: true");
-    const problems = checkArticles([{ file: "x.md", id: "x", text }], {
-      now: new Date("2025-06-18T12:00:00Z"),
+  const problemsOf = (text: string) =>
+    checkArticles([{ file: "x.md", id: "x", text }], {
+      now: new Date("2025-06-20T12:00:00Z"),
       imageExists: () => true,
       rejectUnsafeHtml: true,
       titleWarnLength: 40,
     });
-    expect(problems).toEqual([]);
+
+  it("is a valid draft article for the schema, whatever the title contains", () => {
+    const text = newArticleText({ title: '标题: "引号" #井号', day: "2025-06-18", author: "观止编辑部" });
+    expect(text).toContain("draft: true");
+    expect(problemsOf(text)).toEqual([]);
+  });
+
+  it("shows the optional fields commented out, valid once uncommented", () => {
+    const text = newArticleText({ title: "标题", day: "2025-06-18", author: "观止编辑部" })
+      .replace(/^# (updated|description|pinned|series|seriesOrder):/gm, "$1:")
+      .replace("draft: true", "draft: false");
+    expect(text).toMatch(/^seriesOrder: 1 /m);
+    expect(problemsOf(text)).toEqual([]);
   });
 });
 

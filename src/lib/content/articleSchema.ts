@@ -3,7 +3,7 @@ import { SITE } from "../../config.ts";
 import { toSiteDate } from "../dates.ts";
 
 /** Messages say what is wrong and how to fix it; Astro prefixes them with the file and field. */
-const FIELDS = "title, date, updated, author, tags, description, draft, related";
+const FIELDS = "title, date, updated, author, tags, description, draft, related, pinned, series, seriesOrder";
 
 const articleDate = (field: string) =>
   z.coerce
@@ -64,6 +64,28 @@ export const articleSchema = z
         .describe(
           "Ids (file names without extension) of articles to list first under 相关文章, in this order. An unknown id fails the build.",
         ),
+      pinned: z
+        .boolean({ error: "pinned 只能是 true 或 false — 写成 pinned: true，不加引号" })
+        .default(false)
+        .describe("置顶: listed first on the home page, with a 置顶 mark, and not again further down."),
+      series: z
+        .string({ error: 'series 必须是文字 — 例如 series: "城市观察"' })
+        .trim()
+        .min(1, "series 不能为空 — 删去这一行即不属于任何系列")
+        .max(60, "series 超过 60 个字符 — 系列名会出现在每一篇的系列框里，请缩短")
+        .optional()
+        .describe(
+          "The series (专题) this article belongs to: its parts share a page at /series/<name>/ and a 本系列共 N 篇 box.",
+        ),
+      seriesOrder: z
+        .number({ error: "seriesOrder 必须是正整数 — 例如 seriesOrder: 2，不加引号" })
+        .int("seriesOrder 必须是整数 — 例如 seriesOrder: 2")
+        .min(1, "seriesOrder 从 1 开始 — 第一篇写 seriesOrder: 1")
+        .max(9999, "seriesOrder 不能超过 9999")
+        .optional()
+        .describe(
+          "This part's place in its series (1, 2, …); parts without one follow, oldest first. Two parts with the same number fail the check.",
+        ),
     },
     {
       error: (issue) =>
@@ -75,4 +97,8 @@ export const articleSchema = z
   .refine((data) => !data.updated || data.updated >= data.date, {
     message: "updated 早于 date — 更新日期应不早于发布日期",
     path: ["updated"],
+  })
+  .refine((data) => data.seriesOrder === undefined || data.series !== undefined, {
+    message: 'seriesOrder 只在系列中有意义 — 请同时写上 series: "系列名"，或删去 seriesOrder',
+    path: ["seriesOrder"],
   });

@@ -7,6 +7,7 @@ import { findDuplicateIds } from "./findDuplicateIds.ts";
 import { findUnsafeHtml } from "./findUnsafeHtml.ts";
 import { checkImageWeight, type ImageFacts } from "./checkImageWeight.ts";
 import { parseArticleText } from "./readArticleFile.ts";
+import { findSeriesOrderClashes, seriesOrderClashMessage } from "../../features/series/findSeriesOrderClashes.ts";
 
 export interface ArticleFile {
   /** Path shown in messages. */
@@ -31,7 +32,7 @@ export interface CheckOptions {
 
 /**
  * Every problem `npm run check:content` reports for a set of articles, in file order: the
- * frontmatter against the build's schema, then what needs the whole collection (duplicate ids,
+ * frontmatter against the build's schema, then what needs the whole collection (duplicate ids, series orders,
  * `related` ids, internal links, tags), then images and raw HTML in each body.
  */
 export function checkArticles(files: readonly ArticleFile[], options: CheckOptions): ContentProblem[] {
@@ -51,6 +52,18 @@ export function checkArticles(files: readonly ArticleFile[], options: CheckOptio
   };
 
   const problems = [...findDuplicateIds(files)];
+  const seriesOrderLine = new Map(checked.map((a) => [a.file, a.parts.fieldLines.get("seriesOrder") ?? 1]));
+  for (const clash of findSeriesOrderClashes(
+    checked.map((a) => ({ file: a.file, series: a.data?.series, seriesOrder: a.data?.seriesOrder })),
+  )) {
+    problems.push({
+      file: clash.file,
+      line: seriesOrderLine.get(clash.file) ?? 1,
+      field: "seriesOrder",
+      message: seriesOrderClashMessage(clash),
+      severity: "error",
+    });
+  }
   for (const article of checked) {
     problems.push(...article.problems);
     const titleLength = [...(article.data?.title ?? "")].length;

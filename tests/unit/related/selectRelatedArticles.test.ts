@@ -132,6 +132,8 @@ describe("findUnknownPins", () => {
         { id: "a", file: "content/articles/a.md", pinned: ["b", "nope"] },
         { id: "b", file: "content/articles/b.md", pinned: [] },
       ]),
-    ).toEqual([expect.stringMatching(/^content\/articles\/a\.md: related: 找不到文章 “nope” — /)]);
+    ).toEqual([
+      { file: "content/articles/a.md", id: "nope", message: expect.stringMatching(/^找不到文章 “nope” — /) },
+    ]);
   });
 });
