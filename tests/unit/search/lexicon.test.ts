@@ -104,6 +104,11 @@ describe("expandQuery", () => {
     expect(expandQuery(query, LEXICON, SYNONYMS).slots.at(-1)!.alternatives).toEqual(["计算机名", "主机名"]);
   });
 
+  it("searches at most three terms for one everyday word, the first listed", () => {
+    const many = parseLexicon("甲乙: [开]\n丙丁: [开]\n戊己: [开]\n庚辛: [开]").lexicon;
+    expect(expandQuery("开", many, [], bySpaces).slots[0]!.alternatives).toEqual(["甲乙", "丙丁", "戊己"]);
+  });
+
   it("keeps a function word when nothing else is left", () => {
     expect(expandQuery("的", LEXICON, [], bySpaces).slots).toEqual([{ word: "的", alternatives: ["的"] }]);
   });

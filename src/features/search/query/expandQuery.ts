@@ -39,6 +39,12 @@ const FUNCTION_WORDS = new Set(
   ).split(" "),
 );
 
+/**
+ * Terms searched for one everyday word, first listed first: each is a Pagefind search and may
+ * be an index chunk to fetch. 3 scored as well as no limit on the tuning set (docs/search.md).
+ */
+const MAX_TERMS = 3;
+
 /** The longest everyday word or term, in segmenter words, that the lexicon holds. */
 const MAX_WORDS = 6;
 
@@ -94,7 +100,7 @@ export function expandQuery(
       const keep = terms.length === 0 || [...word].length > 1;
       slots.push({
         word,
-        alternatives: [...(keep ? [word] : []), ...terms.filter((term) => term !== word)],
+        alternatives: [...(keep ? [word] : []), ...terms.filter((term) => term !== word).slice(0, MAX_TERMS)],
         functionWord: false,
       });
       if (terms.length > 0) expanded = true;
