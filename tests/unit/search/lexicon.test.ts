@@ -74,6 +74,14 @@ describe("expandQuery", () => {
     ]);
   });
 
+  it("drops a lone character without terms from an expanded query (机 of 计算 机), keeps Latin", () => {
+    expect(expandQuery("删掉 机 x 网卡", LEXICON, [], bySpaces).slots.map((slot) => slot.word)).toEqual([
+      "删掉",
+      "x",
+      "网卡",
+    ]);
+  });
+
   it("leaves a query without everyday words as it is, function words included", () => {
     expect(expandQuery("把 文件 删除", LEXICON, [], bySpaces)).toEqual({
       expanded: false,

@@ -76,7 +76,8 @@ function matcherFor(lexicon: Lexicon, synonyms: SynonymGroups): Matcher {
  * The query's words with their alternatives. Words are the segmenter's (Intl.Segmenter, as
  * Pagefind splits queries); an entry of the lexicon is matched only on word boundaries, longest
  * first, so 删 matches in 删文件 but not inside 删除, and a term in the query (删除) is kept as
- * it is. Function words are dropped from an expanded query, unless nothing else is left.
+ * it is. Function words and lone characters are dropped from an expanded query, unless nothing
+ * else is left.
  */
 export function expandQuery(
   query: string,
@@ -86,7 +87,7 @@ export function expandQuery(
 ): Expansion {
   const { entries } = matcherFor(lexicon, synonyms);
   const words = segment(query).map((word) => word.toLowerCase());
-  const slots: (Slot & { functionWord: boolean })[] = [];
+  const slots: (Slot & { functionWord: boolean; hasTerms: boolean })[] = [];
   let expanded = false;
   for (let start = 0; start < words.length;) {
     let matched = false;
@@ -102,6 +103,7 @@ export function expandQuery(
         word,
         alternatives: [...(keep ? [word] : []), ...terms.filter((term) => term !== word).slice(0, MAX_TERMS)],
         functionWord: false,
+        hasTerms: terms.length > 0,
       });
       if (terms.length > 0) expanded = true;
       start = end;
@@ -110,16 +112,24 @@ export function expandQuery(
     }
     if (!matched) {
       const word = words[start]!;
-      slots.push({ word, alternatives: [word], functionWord: FUNCTION_WORDS.has(word) });
+      slots.push({ word, alternatives: [word], functionWord: FUNCTION_WORDS.has(word), hasTerms: false });
       start += 1;
     }
   }
-  const kept = expanded ? slots.filter((slot) => !slot.functionWord) : slots;
+  // In an expanded query a lone Chinese character with no terms (机 of 计算机, 进, 行) is dropped
+  // too: as a prefix it matches hundreds of unrelated words, and it costs an index chunk.
+  const kept = expanded
+    ? slots.filter((slot) => !slot.functionWord && (slot.hasTerms || !isLoneHan(slot.word)))
+    : slots;
   const unique = new Map<string, Slot>();
   for (const { word, alternatives } of kept.length > 0 ? kept : slots) {
     if (!unique.has(word)) unique.set(word, { word, alternatives });
   }
   return { slots: [...unique.values()], expanded };
+}
+
+function isLoneHan(word: string): boolean {
+  return [...word].length === 1 && /\p{Script=Han}/u.test(word);
 }
 
 function isLatin(text: string): boolean {
