@@ -1,5 +1,4 @@
 import { readdirSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { load } from "cheerio";
 import { readFileSync } from "node:fs";
@@ -10,13 +9,13 @@ import { serveStatic, type StaticServer } from "../support/serveStatic.ts";
 import { fixtureArticles, repoRoot } from "../support/paths.ts";
 import { runBuild } from "../support/runBuild.ts";
 import { startCommentsServer, type CommentsServer } from "../support/commentsServer.ts";
+import { WCAG_AA, axeViolations } from "../support/axe.ts";
 
 // Comments end to end: a real Waline server (comments-server/) on 127.0.0.1 with a fresh SQLite
 // file, the fixture site built pointed at it, and Chromium posting through the widget.
 
 const output = path.join(repoRoot, "tests/.output/comments");
 const site = path.join(output, "site");
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 let comments: CommentsServer;
 let server: StaticServer;
@@ -224,21 +223,7 @@ describe("comments with a Waline server", () => {
     const section = page.getByRole("region", { name: "发表评论" });
     await section.scrollIntoViewIfNeeded();
     await page.locator(".comments .wl-card").first().waitFor({ timeout: 15_000 });
-    await page.addScriptTag({ path: axePath });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run: (context: string, options: object) => Promise<{ violations: unknown[] }> };
-        }
-      ).axe;
-      const result = await axe.run(".comments", {
-        runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
-      });
-      return (result.violations as { id: string; nodes: { target: string[] }[] }[]).map(
-        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-      );
-    });
-    expect(violations).toEqual([]);
+    await expect(axeViolations(page, { scope: ".comments", tags: WCAG_AA })).resolves.toEqual([]);
     await page.screenshot({ path: path.join(output, `comments-${colorScheme}.png`), fullPage: true });
     await context.close();
   });
@@ -312,19 +297,7 @@ describe("comments with a Waline server", () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/`);
     await page.getByRole("region", { name: "热门文章" }).waitFor({ state: "visible", timeout: 15_000 });
-    await page.addScriptTag({ path: axePath });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run: (context: string, options: object) => Promise<{ violations: unknown[] }> };
-        }
-      ).axe;
-      const result = await axe.run("main", { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] });
-      return (result.violations as { id: string; nodes: { target: string[] }[] }[]).map(
-        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-      );
-    });
-    expect(violations).toEqual([]);
+    await expect(axeViolations(page, { scope: "main", tags: WCAG_AA })).resolves.toEqual([]);
     await page.screenshot({ path: path.join(output, `popular-${colorScheme}.png`), fullPage: true });
     await context.close();
   });

@@ -1,13 +1,12 @@
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { useSiteInBrowser } from "../support/siteInBrowser.ts";
 import type { BrowserContextOptions, Page } from "playwright-core";
 import { READY_MS } from "../support/waits.ts";
+import { axeViolations } from "../support/axe.ts";
 
 // Reader features of issue 5 that need a browser: the theme (no flash, toggle, memory), the
 // 目录 at both widths, phone layout, and axe on one page of each type in both themes.
 
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const desktop = { width: 1280, height: 900 };
 const phone = { width: 390, height: 844 };
 const LIGHT_BG = "rgb(253, 252, 249)";
@@ -166,19 +165,7 @@ describe.each(["light", "dark"] as const)("in the %s theme", (colorScheme) => {
     // bypassCSP: the site's Content-Security-Policy rightly refuses the injected axe script.
     const page = await open(encodeURI(path), { colorScheme, bypassCSP: true });
     await expect(page.evaluate(() => document.documentElement.dataset["theme"])).resolves.toBe(colorScheme);
-    await page.addScriptTag({ path: axePath });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as { axe: { run: (options: object) => Promise<{ violations: unknown[] }> } }
-      ).axe;
-      const result = await axe.run({
-        runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
-      });
-      return (result.violations as { id: string; nodes: { target: string[] }[] }[]).map(
-        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-      );
-    });
-    expect(violations).toEqual([]);
+    await expect(axeViolations(page)).resolves.toEqual([]);
     await page.context().close();
   });
 

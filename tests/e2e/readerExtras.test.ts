@@ -1,13 +1,12 @@
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import type { BrowserContextOptions, Page } from "playwright-core";
 import { useSiteInBrowser } from "../support/siteInBrowser.ts";
+import { axeViolations } from "../support/axe.ts";
 
 // Issue 16 in Chromium: copying the link, the 分享 block without JavaScript, the list sidebar
 // beside the list on a desktop and below it on a phone, which photo a phone downloads, and axe
 // on the new blocks in both themes.
 
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const desktop = { width: 1280, height: 900 };
 const phone = { width: 390, height: 844 };
 const WAIT = { timeout: 15_000 };
@@ -132,19 +131,7 @@ describe.each(["light", "dark"] as const)("axe in the %s theme", (colorScheme) =
     async (path) => {
       // bypassCSP: the site's Content-Security-Policy rightly refuses the injected axe script.
       const page = await open(path, { colorScheme, bypassCSP: true });
-      await page.addScriptTag({ path: axePath });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as { axe: { run: (options: object) => Promise<{ violations: unknown[] }> } }
-        ).axe;
-        const result = await axe.run({
-          runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
-        });
-        return (result.violations as { id: string; nodes: { target: string[] }[] }[]).map(
-          (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-        );
-      });
-      expect(violations).toEqual([]);
+      await expect(axeViolations(page)).resolves.toEqual([]);
       await page.context().close();
     },
   );
