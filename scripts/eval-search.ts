@@ -16,6 +16,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { launchChromium } from "../tests/support/browser.ts";
@@ -27,6 +28,9 @@ import { rerankByTitle } from "../src/features/search/query/rerankByTitle.ts";
 import { stripWordBreaks } from "../src/features/search/query/segmentForIndex.ts";
 import { searchWithFallback, type Scored } from "../src/features/search/query/searchWithFallback.ts";
 import { toSimplified } from "../src/features/search/query/toSimplified.ts";
+import { parseLexicon } from "../src/features/search/query/lexicon.ts";
+import { expandQuery } from "../src/features/search/query/expandQuery.ts";
+import { searchSlots } from "../src/features/search/query/searchSlots.ts";
 import { SEARCH } from "../src/features/search/query/settings.ts";
 
 interface Query {
@@ -43,6 +47,8 @@ interface Stage {
   titleRerank?: boolean;
   /** Variant spellings folded and the editors' synonyms applied (query and title re-rank). */
   meaning?: boolean;
+  /** Everyday words expanded with the readers' lexicon (expandQuery.ts, searchSlots.ts). */
+  lexicon?: boolean;
   ranking: Record<string, unknown>;
 }
 
@@ -61,12 +67,22 @@ const STAGES: Stage[] = [
     ranking: SEARCH.ranking,
   },
   {
-    name: "+ variants, synonyms (shipped)",
+    name: "+ variants, synonyms",
     fold: true,
     dropQuestionWords: true,
     fallback: true,
     titleRerank: true,
     meaning: true,
+    ranking: SEARCH.ranking,
+  },
+  {
+    name: "+ readers' lexicon (shipped)",
+    fold: true,
+    dropQuestionWords: true,
+    fallback: true,
+    titleRerank: true,
+    meaning: true,
+    lexicon: true,
     ranking: SEARCH.ranking,
   },
 ];
@@ -75,11 +91,29 @@ const SYNONYMS: SynonymGroups = parseSynonyms(
   readFileSync(new URL("../content/synonyms.yaml", import.meta.url), "utf8"),
 ).groups;
 
+const LEXICON_FILE = new URL("../content/lexicon.yaml", import.meta.url);
+const parsedLexicon = parseLexicon(readFileSync(LEXICON_FILE, "utf8"));
+if (parsedLexicon.problems.length > 0) {
+  throw new Error(
+    `content/lexicon.yaml has problems:\n${parsedLexicon.problems.map((p) => `  line ${p.line}: ${p.message}`).join("\n")}`,
+  );
+}
+const LEXICON = parsedLexicon.lexicon;
+
 const args = process.argv.slice(2);
-const site = path.resolve(args.find((arg) => !arg.startsWith("-") && !arg.startsWith("{")) ?? "dist");
+/** Options that take a value (the next argument), so that value is not taken for the site. */
+const VALUED = new Set(["--set", "--file", "--last"]);
+const site = path.resolve(
+  args.find(
+    (arg, index) => !arg.startsWith("-") && !arg.startsWith("{") && !VALUED.has(args[index - 1] ?? ""),
+  ) ?? "dist",
+);
 const latency = !args.includes("--no-latency");
 // --shipped: only the shipped stage (a quick comparison of two indexes of the same site).
 if (args.includes("--shipped")) STAGES.splice(0, STAGES.length - 1);
+// --last 2: the last stages only (e.g. before and after the lexicon).
+const last = Number(args[args.indexOf("--last") + 1]);
+if (args.includes("--last") && last > 0) STAGES.splice(0, STAGES.length - last);
 // Tuning aid: `npm run eval:search -- /tmp/zh '{"termSimilarity":2}'` adds a stage with those weights.
 const trial = args.find((arg) => arg.startsWith("{"));
 if (trial) {
@@ -92,13 +126,9 @@ if (trial) {
 if (!existsSync(path.join(site, "pagefind/pagefind.js"))) {
   throw new Error(`${site} has no pagefind/pagefind.js: build the site first (see the comment at the top).`);
 }
-const SETS = ["tuning", "heldout"].map((name) => ({
+const SETS = selectedSets(args).map(({ name, file }) => ({
   name,
-  queries: (
-    JSON.parse(readFileSync(new URL(`./eval-search.${name}.json`, import.meta.url), "utf8")) as {
-      queries: Query[];
-    }
-  ).queries,
+  queries: (JSON.parse(readFileSync(file, "utf8")) as { queries: Query[] }).queries,
 }));
 const missing = SETS.flatMap((set) => set.queries).flatMap((query) =>
   query.accept.filter((id) => !existsSync(path.join(site, "articles", id, "index.html"))),
@@ -182,7 +212,12 @@ async function topFive(page: Page, raw: string, stage: Stage): Promise<string[]>
       for (const r of found.results) w.results.set(r.id, r);
       return found.results.map((r): Scored => ({ id: r.id, score: r.score }));
     }, term);
-  const results = stage.fallback ? (await searchWithFallback(query, search)).results : await search(query);
+  const expansion = stage.lexicon ? expandQuery(query, LEXICON, fold.synonyms) : undefined;
+  const results = expansion?.expanded
+    ? (await searchSlots(expansion.slots, search)).results
+    : stage.fallback
+      ? (await searchWithFallback(query, search)).results
+      : await search(query);
   const depth = stage.titleRerank ? SEARCH.titleRerankDepth : 5;
   const ids = results.slice(0, depth).map((r) => r.id);
   const loaded = await page.evaluate(async (wanted) => {
@@ -200,6 +235,7 @@ async function topFive(page: Page, raw: string, stage: Stage): Promise<string[]>
         {
           searched: query,
           typed: normalizeQuery(raw, { dropQuestionWords: false, ...fold }),
+          ...(expansion?.expanded ? { slots: expansion.slots.map((slot) => slot.alternatives) } : {}),
         },
       )
     : loaded;
@@ -336,4 +372,34 @@ interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string): Promise<{ results: PagefindResult[] }>;
+}
+
+/**
+ * The query sets to run: both repository sets by default; `--set tuning` or `--set heldout` one of
+ * them; `--file <path>` (repeatable) a set kept elsewhere, in the same JSON shape
+ * ({ "queries": [{ "q", "kind", "accept" }] }), e.g. a sealed held-out set. A set that is not
+ * selected is never read.
+ */
+function selectedSets(argv: readonly string[]): { name: string; file: string }[] {
+  const valuesOf = (option: string) =>
+    argv.flatMap((arg, index) => (arg === option ? [argv[index + 1] ?? ""] : []));
+  const names = valuesOf("--set");
+  const files = valuesOf("--file");
+  for (const name of names) {
+    if (name !== "tuning" && name !== "heldout")
+      throw new Error(`--set takes tuning or heldout, not "${name}"`);
+  }
+  for (const file of files) {
+    if (file === "" || !existsSync(file)) throw new Error(`--file: no such query set "${file}"`);
+  }
+  const repository = (names.length === 0 && files.length === 0 ? ["tuning", "heldout"] : names).map(
+    (name) => ({
+      name,
+      file: fileURLToPath(new URL(`./eval-search.${name}.json`, import.meta.url)),
+    }),
+  );
+  return [
+    ...repository,
+    ...files.map((file) => ({ name: path.basename(file, ".json"), file: path.resolve(file) })),
+  ];
 }

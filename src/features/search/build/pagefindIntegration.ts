@@ -7,12 +7,14 @@ import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
 import { BUILD_CACHES } from "../../../lib/buildCaches.ts";
 import { SEARCH } from "../query/settings.ts";
+import { parseLexicon } from "../query/lexicon.ts";
 import { parseSynonyms, type SynonymGroups } from "../query/synonyms.ts";
 import { prepareSearchPage } from "./prepareSearchPage.ts";
 import { searchablePart } from "./searchablePart.ts";
 
 /** The editors' synonym list, relative to the project root (documented in README.md). */
 export const SYNONYMS_FILE = "content/synonyms.yaml";
+export const LEXICON_FILE = "content/lexicon.yaml";
 
 export interface PagefindOptions {
   /** The site's BCP 47 language (SITE.lang). Must be Chinese: Pagefind segments only `zh*`. */
@@ -108,6 +110,9 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const started = performance.now();
   const outputPath = path.join(siteDir, "pagefind");
   const synonyms = await loadSynonyms(root);
+  // The lexicon is used only by the query side (it ships in the search bundle), but a broken one
+  // fails the build here, with its line, rather than being ignored in the browser.
+  await checkLexicon(root);
 
   // Only pages that mark a data-pagefind-body are searchable at all; of those only the
   // <article> is handed over (searchablePart.ts), with the words synonyms add (prepareSearchPage.ts).
@@ -169,6 +174,17 @@ async function loadSynonyms(root: string): Promise<SynonymGroups> {
     );
   }
   return groups;
+}
+
+async function checkLexicon(root: string): Promise<void> {
+  const file = path.join(root, LEXICON_FILE);
+  if (!existsSync(file)) return;
+  const { problems } = parseLexicon(await readFile(file, "utf8"));
+  if (problems.length > 0) {
+    throw new Error(
+      `${LEXICON_FILE} has problems:\n${problems.map((p) => `${LEXICON_FILE}:${p.line}: lexicon: ${p.message}`).join("\n")}`,
+    );
+  }
 }
 
 /** A hash of everything the index is made from. */

@@ -3,7 +3,11 @@
  * stripped (../query), the all-words-then-any-word fallback, and results with the zero-width
  * word breaks of the index removed. Shared by the dropdown and the /search/ page.
  */
+import lexiconSource from "../../../../content/lexicon.yaml?raw";
 import synonymSource from "../../../../content/synonyms.yaml?raw";
+import { expandQuery } from "../query/expandQuery.ts";
+import { parseLexicon } from "../query/lexicon.ts";
+import { searchSlots } from "../query/searchSlots.ts";
 import { needsFolding } from "../query/mayBeTraditional.ts";
 import { normalizeQuery, type NormalizeOptions } from "../query/normalizeQuery.ts";
 import { comparableTitle, parseSynonyms } from "../query/synonyms.ts";
@@ -77,6 +81,12 @@ export function warmUp(): void {
  * the file and fails on any problem in it, so here its groups are simply read.
  */
 const SYNONYMS = parseSynonyms(synonymSource).groups;
+
+/**
+ * The readers' lexicon (content/lexicon.yaml), bundled as text like the synonyms; checked by the
+ * build and by tests/unit/search/lexicon.test.ts.
+ */
+const LEXICON = parseLexicon(lexiconSource).lexicon;
 
 let converter: Worker | undefined;
 let requests = 0;
@@ -154,7 +164,14 @@ function loadPagefind(): Promise<Pagefind> {
 export function preload(raw: string): void {
   void (async () => {
     const query = normalizeQuery(raw, await foldingFor(raw));
-    if (query !== "") await (await loadPagefind()).preload(query);
+    if (query === "") return;
+    const engine = await loadPagefind();
+    // An expanded query searches each alternative on its own (searchSlots.ts), so each is fetched.
+    const expansion = expandQuery(query, LEXICON, SYNONYMS);
+    const terms = expansion.expanded
+      ? [...new Set(expansion.slots.flatMap((slot) => slot.alternatives))]
+      : [query];
+    await Promise.all(terms.map((term) => engine.preload(term)));
   })().catch(() => undefined);
 }
 
@@ -168,7 +185,11 @@ export async function search(raw: string, options: SearchOptions = {}): Promise<
   if (query === "") return { query, hits: [], relaxed: false };
   const engine = await loadPagefind();
   const run = async (term: string) => (await engine.search(term, options))?.results ?? [];
-  const { results, relaxed } = await searchWithFallback(query, run);
+  // A query with a reader's everyday word (删掉) also asks for the lexicon's terms (删除).
+  const expansion = expandQuery(query, LEXICON, SYNONYMS);
+  const { results, relaxed } = expansion.expanded
+    ? await searchSlots(expansion.slots, run)
+    : await searchWithFallback(query, run);
   const hits = results.map((result): Hit => {
     let data: Promise<HitData> | undefined;
     return { id: result.id, load: () => (data ??= result.data().then(toHitData)) };
@@ -181,7 +202,8 @@ export async function search(raw: string, options: SearchOptions = {}): Promise<
   );
   const typed = normalizeQuery(raw, { ...fold, dropQuestionWords: false });
   const titleOf = (hit: Hit) => comparableTitle(titles.get(hit) ?? "", SYNONYMS);
-  const reordered = rerankByTitle(head, titleOf, { searched: query, typed });
+  const slots = expansion.expanded ? expansion.slots.map((slot) => slot.alternatives) : undefined;
+  const reordered = rerankByTitle(head, titleOf, { searched: query, typed, ...(slots ? { slots } : {}) });
   return { query, relaxed, hits: [...reordered, ...hits.slice(head.length)] };
 }
 
