@@ -22,9 +22,11 @@ import { formatGithubAnnotation } from "../src/lib/content/formatGithubAnnotatio
 import { parseArgs } from "node:util";
 import type { ContentProblem } from "../src/lib/content/contentProblem.ts";
 import { parseSynonyms } from "../src/features/search/query/synonyms.ts";
+import { parseLexicon } from "../src/features/search/query/lexicon.ts";
 
 /** The editors' synonym list (build/pagefindIntegration.ts reads the same file). */
 const SYNONYMS_FILE = "content/synonyms.yaml";
+const LEXICON_FILE = "content/lexicon.yaml";
 
 const { values: options } = parseArgs({ options: { format: { type: "string", default: "text" } } });
 if (options.format !== "text" && options.format !== "github") {
@@ -82,16 +84,15 @@ const problems = checkArticles(files, {
   imageFacts: (file, src) => facts.get(imagePath(file, src)),
 });
 
-// The synonym list is checked like the frontmatter: the build refuses it with the same lines.
-if (existsSync(SYNONYMS_FILE)) {
-  for (const { line, message } of parseSynonyms(readFileSync(SYNONYMS_FILE, "utf8")).problems) {
-    problems.push({
-      file: SYNONYMS_FILE,
-      line,
-      field: "synonyms",
-      message,
-      severity: "error",
-    } satisfies ContentProblem);
+// The synonym list and the readers' lexicon are checked like the frontmatter: the build refuses
+// them with the same lines.
+for (const [file, field, parse] of [
+  [SYNONYMS_FILE, "synonyms", (text: string) => parseSynonyms(text).problems],
+  [LEXICON_FILE, "lexicon", (text: string) => parseLexicon(text).problems],
+] as const) {
+  if (!existsSync(file)) continue;
+  for (const { line, message } of parse(readFileSync(file, "utf8"))) {
+    problems.push({ file, line, field, message, severity: "error" } satisfies ContentProblem);
   }
 }
 
