@@ -176,6 +176,14 @@ describe("segmentForIndex", () => {
     expect(out).toContain('<script>"防火墙"</script>');
     expect(stripWordBreaks(out)).toBe(html);
   });
+  it("leaves filter values whole, so a tag matches as written", () => {
+    const html =
+      '<article><span hidden data-pagefind-filter="tag">手册页</span><p>手册页的写法</p></article>';
+    const out = segmentHtmlForIndex(html);
+    expect(out).toContain('<span hidden data-pagefind-filter="tag">手册页</span>');
+    expect(out).toContain(`<p>${segmentForIndex("手册页的写法")}</p>`);
+    expect(out).toContain(WORD_BREAK);
+  });
 });
 
 describe("searchWithFallback", () => {

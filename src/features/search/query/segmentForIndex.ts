@@ -29,12 +29,14 @@ export function segmentForIndex(text: string): string {
 /**
  * Applies segmentForIndex to the text between tags of an HTML document and to the `data-title`
  * attribute (Pagefind's title metadata, which it also searches), leaving other attributes (URLs,
- * metadata shown as is) and the contents of <script>/<style> untouched. The client strips the
- * breaks from what it displays (stripWordBreaks).
+ * metadata shown as is), the contents of <script>/<style> and the text of `data-pagefind-filter`
+ * elements untouched: a filter value is matched exactly (a tag 手册页 chosen on /search/, or
+ * written in its URL, must be 手册页, not 手册 + break + 页). The client strips the breaks from what
+ * it displays (stripWordBreaks).
  */
 export function segmentHtmlForIndex(html: string): string {
   return html.replace(
-    /(<(script|style)\b[\s\S]*?<\/\2>)|(\sdata-title=")([^"]*)"|>([^<]+)</gi,
+    /(<(script|style)\b[\s\S]*?<\/\2>|<[a-z][^>]*\sdata-pagefind-filter=[^>]*>[^<]*<)|(\sdata-title=")([^"]*)"|>([^<]+)</gi,
     (whole, raw?: string, _tag?: string, titleAttr?: string, title?: string, text?: string) => {
       if (raw !== undefined) return whole;
       if (titleAttr !== undefined) return `${titleAttr}${segmentForIndex(title ?? "")}"`;
