@@ -24,11 +24,13 @@ export interface ProjectCopy {
   ): Promise<string>;
 }
 
-// Everything the build reads besides the articles (content/synonyms.yaml: the search synonyms).
+// Everything the build reads besides the articles (content/*.yaml: the search synonyms and the
+// readers' lexicon).
 const COPIED = [
   "src",
   "public",
   "content/synonyms.yaml",
+  "content/lexicon.yaml",
   "astro.config.ts",
   "package.json",
   "package-lock.json",

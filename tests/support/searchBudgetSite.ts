@@ -39,6 +39,7 @@ const INPUTS = [
   "src/integrations",
   "src/features",
   "content/synonyms.yaml",
+  "content/lexicon.yaml",
   "src/config.ts",
   "tests/support/searchBudgetSite.ts",
   "node_modules/pagefind/package.json",
