@@ -8,6 +8,7 @@
  * `删除: [删掉, 去掉, 删]`; `#` starts a comment line.
  */
 import { normalizeWord, type SynonymProblem } from "./synonyms.ts";
+import { listLines } from "./listLines.ts";
 
 export type LexiconProblem = SynonymProblem;
 
@@ -34,10 +35,7 @@ export function parseLexicon(text: string): { lexicon: Lexicon; problems: Lexico
   const problems: LexiconProblem[] = [];
   const rows: { line: number; term: string; everyday: string[] }[] = [];
   const termLine = new Map<string, number>();
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = index + 1;
-    const trimmed = raw.trim();
-    if (trimmed === "" || trimmed.startsWith("#")) return;
+  listLines(text).forEach(({ line, text: trimmed }) => {
     const match = LINE.exec(trimmed);
     if (!match) {
       problems.push({ line, message: `无法识别「${trimmed}」— 每行写一个术语，格式为 术语: [说法, 说法]` });

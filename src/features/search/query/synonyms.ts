@@ -9,6 +9,7 @@
  * line: `- [磁盘, 硬盘, 硬碟]`; `#` starts a comment line.
  */
 import { foldVariants, VARIANT_CHARACTERS, VARIANT_WORDS } from "./foldVariants.ts";
+import { listLines } from "./listLines.ts";
 
 export type SynonymGroups = readonly (readonly string[])[];
 
@@ -37,10 +38,7 @@ export function parseSynonyms(text: string): { groups: string[][]; problems: Syn
   const groups: string[][] = [];
   const problems: SynonymProblem[] = [];
   const seen = new Map<string, number>();
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = index + 1;
-    const trimmed = raw.trim();
-    if (trimmed === "" || trimmed.startsWith("#")) return;
+  listLines(text).forEach(({ line, text: trimmed }) => {
     const match = LINE.exec(trimmed);
     if (!match) {
       problems.push({ line, message: `无法识别「${trimmed}」— 每行写一组同义词，格式为 - [词语, 词语]` });
