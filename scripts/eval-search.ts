@@ -188,13 +188,20 @@ try {
 }
 
 async function initPagefind(page: Page, ranking: Record<string, unknown>): Promise<void> {
+  // A fresh page per stage: Pagefind applies later options() to its primary index only, so the
+  // merged parts would keep the previous stage's ranking.
+  await page.reload();
   await page.evaluate(async (weights) => {
     const w = window as unknown as { pf?: PagefindApi; results: Map<string, PagefindResult> };
     const url = "/pagefind/pagefind.js";
-    w.pf ??= (await import(url)) as PagefindApi;
     w.results = new Map();
-    await w.pf.options({ ranking: weights });
+    w.pf = (await import(url)) as PagefindApi;
+    // The index's parts, newest first, opened as src/features/search/client/openIndex.ts does
+    // (this runs inside the page, which cannot import the site's modules).
+    const { parts } = (await (await fetch("/pagefind/parts.json")).json()) as { parts: string[] };
+    await w.pf.options({ ranking: weights, basePath: `/pagefind/${parts[0]}/` });
     await w.pf.init();
+    for (const part of parts.slice(1)) await w.pf.mergeIndex(`/pagefind/${part}/`, { ranking: weights });
   }, ranking);
 }
 
@@ -371,6 +378,7 @@ interface PagefindResult {
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string): Promise<{ results: PagefindResult[] }>;
 }
 

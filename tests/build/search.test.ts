@@ -14,9 +14,15 @@ const articleIds = readdirSync(path.join(fixtureSite, "articles"), { withFileTyp
   .map((entry) => entry.name);
 
 describe("the Pagefind index", () => {
-  const entry = JSON.parse(readFileSync(path.join(fixtureSite, "pagefind/pagefind-entry.json"), "utf8")) as {
-    languages: Record<string, { page_count: number }>;
+  const { parts } = JSON.parse(readFileSync(path.join(fixtureSite, "pagefind/parts.json"), "utf8")) as {
+    parts: string[];
   };
+  const entries = parts.map(
+    (part) =>
+      JSON.parse(readFileSync(path.join(fixtureSite, "pagefind", part, "pagefind-entry.json"), "utf8")) as {
+        languages: Record<string, { page_count: number }>;
+      },
+  );
 
   it("is written into the build output, not public/", () => {
     expect(existsSync(path.join(fixtureSite, "pagefind/pagefind.js"))).toBe(true);
@@ -24,8 +30,9 @@ describe("the Pagefind index", () => {
   });
 
   it("holds exactly the published articles, as Chinese", () => {
-    expect(Object.keys(entry.languages)).toEqual(["zh-cn"]);
-    expect(entry.languages["zh-cn"]?.page_count).toBe(articleIds.length);
+    for (const entry of entries) expect(Object.keys(entry.languages)).toEqual(["zh-cn"]);
+    const pages = entries.reduce((sum, entry) => sum + (entry.languages["zh-cn"]?.page_count ?? 0), 0);
+    expect(pages).toBe(articleIds.length);
     expect(articleIds).not.toContain("charlie-draft");
   });
 });
@@ -155,32 +162,61 @@ describe("the index is a pure function of the articles (issue 17)", () => {
     const before = files(path.join(site, "pagefind"));
     const again = await build();
     expect(again.reused).toBe(true);
+    expect(again.partsBuilt).toBe(0);
     expect(files(path.join(site, "pagefind"))).toEqual(before);
 
-    // A corrupt cache (a truncated fragment) is detected and rebuilt, never published.
-    const cached = path.join(cache, "index", again.key);
-    const fragment = readdirSync(path.join(cached, "fragment"))[0]!;
-    writeFileSync(path.join(cached, "fragment", fragment), "");
+    // A corrupt cache (a truncated fragment of one part) is detected and rebuilt, never published.
+    const [cached] = readdirSync(path.join(cache, "index")).map((key) => path.join(cache, "index", key));
+    const fragment = readdirSync(path.join(cached!, "fragment"))[0]!;
+    writeFileSync(path.join(cached!, "fragment", fragment), "");
     const repaired = await build();
-    expect(repaired.reused).toBe(false);
+    expect(repaired.partsBuilt).toBe(1);
     expect(files(path.join(site, "pagefind"))).toEqual(before);
   }, 300_000);
 
-  it("follows a changed article: a new key, and the change is in the index", async () => {
+  it("is written in one part per year, listed newest first, each holding that year's articles", () => {
+    const { parts } = JSON.parse(readFileSync(path.join(site, "pagefind/parts.json"), "utf8")) as {
+      parts: string[];
+    };
+    expect(parts).toEqual(["2025", "2024", "2023"]);
+    const years = articleIds.map((id) => page(`articles/${id}/`)("[data-pagefind-body]").attr("data-year"));
+    for (const part of parts) {
+      const partEntry = JSON.parse(
+        readFileSync(path.join(site, "pagefind", part, "pagefind-entry.json"), "utf8"),
+      ) as {
+        languages: Record<string, { page_count: number }>;
+      };
+      expect(partEntry.languages["zh-cn"]?.page_count, part).toBe(
+        years.filter((year) => year === part).length,
+      );
+    }
+    // The loader and highlighter the pages import, also at the top.
+    for (const shared of ["pagefind.js", "pagefind-highlight.js"])
+      expect(readFileSync(path.join(site, "pagefind", shared))).toEqual(
+        readFileSync(path.join(site, "pagefind", parts[0]!, shared)),
+      );
+  });
+
+  it("follows a changed article: only its year's part is indexed again, and the change is in it", async () => {
     const before = await build();
-    const file = path.join(site, "articles/reader-toc/index.html");
+    const untouched = (all: Record<string, string>) =>
+      Object.fromEntries(Object.entries(all).filter(([file]) => !file.startsWith("2023/")));
+    const filesBefore = files(path.join(site, "pagefind"));
+    const file = path.join(site, "articles/reader-toc/index.html"); // dated 2023
     const html = readFileSync(file, "utf8");
     writeFileSync(file, html.replace("</h1>", "独一无二的新词语</h1>"));
     const changed = await build();
-    expect(changed.reused).toBe(false);
+    expect(changed.partsBuilt).toBe(1);
     expect(changed.key).not.toBe(before.key);
-    const fragments = readdirSync(path.join(site, "pagefind/fragment")).map((name) =>
-      gunzipSync(readFileSync(path.join(site, "pagefind/fragment", name))).toString("utf8"),
+    expect(untouched(files(path.join(site, "pagefind")))).toEqual(untouched(filesBefore));
+    const fragments = readdirSync(path.join(site, "pagefind/2023/fragment")).map((name) =>
+      gunzipSync(readFileSync(path.join(site, "pagefind/2023/fragment", name))).toString("utf8"),
     );
     expect(fragments.some((text) => text.includes("独一无二"))).toBe(true);
     writeFileSync(file, html);
     const restored = await build();
     expect(restored.key).toBe(before.key);
     expect(restored.reused).toBe(true);
+    expect(files(path.join(site, "pagefind"))).toEqual(filesBefore);
   }, 300_000);
 });

@@ -114,15 +114,17 @@ describe("npm run deploy to a WebDAV server (rclone serve webdav), served by ngi
     expect(sent.findIndex((f) => f.endsWith(".html"))).toBeGreaterThan(
       sent.findLastIndex((f) => f.startsWith("_astro/")),
     );
-    expect(sent.findIndex((f) => f.endsWith(".html"))).toBeGreaterThan(
-      sent.indexOf("pagefind/pagefind-entry.json"),
-    );
+    expect(sent.findIndex((f) => f.endsWith(".html"))).toBeGreaterThan(sent.indexOf("pagefind/parts.json"));
     expect(sent.at(-1)).toBe("_build.json");
     // Each object carries the policy's Cache-Control, for object storage behind a CDN.
     const cacheOf = (file: string) =>
       webdav.requests.find((r) => r.method === "PUT" && r.path === `/${file}`)?.cacheControl;
     expect(cacheOf(sent.find((f) => f.startsWith("_astro/")) ?? "")).toBe(CACHE_CONTROL.immutable);
-    expect(cacheOf("pagefind/pagefind-entry.json")).toBe(CACHE_CONTROL.revalidate);
+    expect(cacheOf("pagefind/parts.json")).toBe(CACHE_CONTROL.revalidate);
+    const entry = sent.find((f) => /^pagefind\/\d{4}\/pagefind-entry\.json$/.test(f)) ?? "";
+    expect(cacheOf(entry), entry).toBe(CACHE_CONTROL.revalidate);
+    const chunk = sent.find((f) => /^pagefind\/\d{4}\/index\/.+\.pf_index$/.test(f)) ?? "";
+    expect(cacheOf(chunk), chunk).toBe(CACHE_CONTROL.immutable);
     expect(cacheOf("tags/城市/index.html")).toBe(CACHE_CONTROL.revalidate);
     expect(sent.indexOf("sitemap-index.xml")).toBeGreaterThan(sent.findLastIndex((f) => f.endsWith(".html")));
   });

@@ -67,6 +67,10 @@ const firstIn = (dir: string, pattern: RegExp) => {
   return `${dir}/${name}`;
 };
 
+/** The newest part of the search index (pagefind/parts.json lists them newest first). */
+const newestPart = () =>
+  (JSON.parse(readFileSync(file("pagefind/parts.json"), "utf8")) as { parts: string[] }).parts[0]!;
+
 function expectSecurityHeaders(response: Raw) {
   for (const [name, value] of Object.entries(SECURITY_HEADERS))
     expect(response.headers[name.toLowerCase()], name).toBe(value);
@@ -106,10 +110,13 @@ describe("the shipped nginx.conf over the built site", () => {
   });
 
   it("sends Pagefind's gzipped files as written: immutable chunks, never a second encoding", async () => {
+    // The index is written in one folder per year (pagefind/2025/…), listed in parts.json.
+    const part = `pagefind/${newestPart()}`;
     for (const chunk of [
-      firstIn("pagefind/fragment", /\.pf_fragment$/),
-      firstIn("pagefind/index", /\.pf_index$/),
-      firstIn("pagefind", /\.pf_meta$/),
+      firstIn(`${part}/fragment`, /\.pf_fragment$/),
+      firstIn(`${part}/index`, /\.pf_index$/),
+      firstIn(`${part}/filter`, /\.pf_filter$/),
+      firstIn(part, /\.pf_meta$/),
     ]) {
       const response = await get(`/${chunk}`, "gzip, br");
       expect(response.status, chunk).toBe(200);
@@ -118,14 +125,16 @@ describe("the shipped nginx.conf over the built site", () => {
       expect(response.body.equals(readFileSync(file(chunk))), chunk).toBe(true);
       expect(response.body.subarray(0, 2).toString("hex"), `${chunk} is gzip already`).toBe("1f8b");
     }
-    const wasm = await get(`/${firstIn("pagefind", /^wasm\..*\.pagefind$/)}`, "gzip");
+    const wasm = await get(`/${firstIn(part, /^wasm\..*\.pagefind$/)}`, "gzip");
     expect(wasm.headers["content-encoding"]).toBeUndefined();
     expect(wasm.headers["cache-control"]).toBe(CACHE_CONTROL.revalidate);
   });
 
   it("revalidates the search entry and loader, the feeds and the sitemap", async () => {
     for (const fixed of [
-      "/pagefind/pagefind-entry.json",
+      "/pagefind/parts.json",
+      `/pagefind/${newestPart()}/pagefind-entry.json`,
+      `/pagefind/${newestPart()}/pagefind.js`,
       "/pagefind/pagefind.js",
       "/rss.xml",
       "/sitemap-index.xml",

@@ -25,5 +25,6 @@ function block(path: string, headers: readonly (readonly [string, string])[]): s
 function headersPath(pattern: PathPattern): string {
   if ("exact" in pattern) return pattern.exact;
   if ("prefix" in pattern) return `${pattern.prefix}*`;
-  return `${pattern.folder}*${pattern.suffix}`;
+  // `/pagefind/*/pagefind.js` would miss /pagefind/pagefind.js itself; `*` matches "" and "/".
+  return `${pattern.under}*${pattern.suffix.replace(/^\//, "")}`;
 }

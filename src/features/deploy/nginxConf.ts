@@ -85,7 +85,10 @@ function header(name: string, value: string): string {
 function nginxMatch(pattern: PathPattern): string {
   if ("exact" in pattern) return `= ${pattern.exact}`;
   if ("prefix" in pattern) return `^~ ${pattern.prefix}`;
-  return `~ ^${escapeRegex(pattern.folder)}[^/]*${escapeRegex(pattern.suffix)}$`;
+  const suffix = pattern.suffix.startsWith("/")
+    ? `(?:.*/)?${escapeRegex(pattern.suffix.slice(1))}`
+    : `.*${escapeRegex(pattern.suffix)}`;
+  return `~ ^${escapeRegex(pattern.under)}${suffix}$`;
 }
 
 function escapeRegex(text: string): string {

@@ -41,9 +41,11 @@ export type FileClass =
 
 /**
  * A path pattern in the one syntax every target can express: an exact path, a folder prefix, or
- * a file suffix inside a folder (`/pagefind/*.pf_meta` in _headers, a regex location in nginx).
+ * a file suffix anywhere below a folder (`/pagefind/*.pf_meta` in _headers, whose `*` also
+ * matches `/`; a regex location in nginx). The search index is written in one folder per year
+ * (`/pagefind/2025/index/…`), so its rules match at any depth below /pagefind/.
  */
-export type PathPattern = { exact: string } | { prefix: string } | { folder: string; suffix: string };
+export type PathPattern = { exact: string } | { prefix: string } | { under: string; suffix: string };
 
 export interface PathRule {
   pattern: PathPattern;
@@ -62,14 +64,14 @@ export interface PathRule {
  */
 export const PATH_RULES: readonly PathRule[] = [
   { pattern: { prefix: "/_astro/" }, cache: "immutable", compress: true },
-  { pattern: { prefix: "/pagefind/fragment/" }, cache: "immutable", compress: false },
-  { pattern: { prefix: "/pagefind/index/" }, cache: "immutable", compress: false },
-  { pattern: { prefix: "/pagefind/filter/" }, cache: "immutable", compress: false },
-  { pattern: { folder: "/pagefind/", suffix: ".pf_meta" }, cache: "immutable", compress: false },
+  { pattern: { under: "/pagefind/", suffix: ".pf_fragment" }, cache: "immutable", compress: false },
+  { pattern: { under: "/pagefind/", suffix: ".pf_index" }, cache: "immutable", compress: false },
+  { pattern: { under: "/pagefind/", suffix: ".pf_filter" }, cache: "immutable", compress: false },
+  { pattern: { under: "/pagefind/", suffix: ".pf_meta" }, cache: "immutable", compress: false },
   // Already gzipped like the chunks, but named without a hash: revalidated, sent as is.
-  { pattern: { folder: "/pagefind/", suffix: ".pagefind" }, cache: "revalidate", compress: false },
-  { pattern: { exact: "/pagefind/pagefind-entry.json" }, cache: "revalidate", compress: true },
-  { pattern: { exact: "/pagefind/pagefind.js" }, cache: "revalidate", compress: true },
+  { pattern: { under: "/pagefind/", suffix: ".pagefind" }, cache: "revalidate", compress: false },
+  { pattern: { under: "/pagefind/", suffix: "/pagefind-entry.json" }, cache: "revalidate", compress: true },
+  { pattern: { under: "/pagefind/", suffix: "/pagefind.js" }, cache: "revalidate", compress: true },
 ];
 
 /** Extensions worth compressing (text); images and fonts are compressed already. */
@@ -88,10 +90,9 @@ export const COMPRESSIBLE_EXTENSIONS = [
 export function matchesPattern(pattern: PathPattern, urlPath: string): boolean {
   if ("exact" in pattern) return urlPath === pattern.exact;
   if ("prefix" in pattern) return urlPath.startsWith(pattern.prefix);
+  // The part below the folder, with its leading "/": a suffix "/pagefind.js" is a whole name.
   return (
-    urlPath.startsWith(pattern.folder) &&
-    urlPath.endsWith(pattern.suffix) &&
-    !urlPath.slice(pattern.folder.length).includes("/")
+    urlPath.startsWith(pattern.under) && `/${urlPath.slice(pattern.under.length)}`.endsWith(pattern.suffix)
   );
 }
 

@@ -44,8 +44,8 @@ export function pagefindIntegration({ lang }: PagefindOptions): AstroIntegration
           cacheDir: path.join(root, BUILD_CACHES.search),
         });
         logger.info(
-          `${stats.reused ? "reused the index of" : "indexed"} ${stats.indexed} of ${stats.pages} pages in ${stats.seconds.toFixed(1)} s ` +
-            `(preparing ${stats.prepareSeconds.toFixed(1)} s): ${stats.files} files, ${(stats.bytes / 1024).toFixed(0)} KiB in ${stats.outputPath}`,
+          `${stats.indexed} of ${stats.pages} pages in ${stats.parts} parts, ${stats.partsBuilt} indexed and ${stats.parts - stats.partsBuilt} reused, ` +
+            `in ${stats.seconds.toFixed(1)} s (preparing ${stats.prepareSeconds.toFixed(1)} s): ${stats.files} files, ${(stats.bytes / 1024).toFixed(0)} KiB in ${stats.outputPath}`,
         );
       },
     },
@@ -73,16 +73,22 @@ export interface SearchIndexStats {
   indexed: number;
   /** HTML pages looked at. */
   pages: number;
-  /** True when the index was copied from the cache rather than built. */
+  /** Parts (publication years) the index is written in. */
+  parts: number;
+  /** Of those, parts Pagefind ran for; the others were copied from the cache. */
+  partsBuilt: number;
+  /** True when every part was copied from the cache. */
   reused: boolean;
   seconds: number;
   /** Of seconds: reading the pages and preparing what Pagefind reads. */
   prepareSeconds: number;
+  /** Of seconds: running Pagefind over the parts that changed and copying the others. */
+  indexSeconds: number;
   /** Files and bytes written under outputPath. */
   files: number;
   bytes: number;
   outputPath: string;
-  /** The cache key: a hash of every input of the index. */
+  /** A hash of every input of the index (of the parts' cache keys). */
   key: string;
 }
 
@@ -91,12 +97,14 @@ export interface SearchIndexStats {
  * this on its output; the search budget test calls it on pages it renders cheaply). Throws with
  * Pagefind's message on any error it reports.
  *
- * The index is a pure function of the prepared pages (their URLs and bytes), Pagefind's version
- * and its settings, so it is cached under a hash of exactly those: a build whose articles did not
- * change copies the earlier index (identical bytes, identical file names), and any change to a
- * page, to the synonym list or to the preparing code changes the hash. Pagefind cannot update an
- * index (pagefind#71), so a change rebuilds all of it, with addDirectory, which indexes on every
- * core; docs/search.md says why this beats one index per year merged in the browser.
+ * The index is written in parts, one per publication year (the page's `year` filter), each a
+ * complete Pagefind bundle in `pagefind/<year>/`, listed newest first in `pagefind/parts.json`;
+ * the browser opens the newest and merges the others (`client/openIndex.ts`). Each part is a pure
+ * function of its prepared pages (their URLs and bytes), Pagefind's version and its settings, so
+ * it is cached under a hash of exactly those: a build copies every part whose pages did not
+ * change (identical bytes, identical file names) and runs Pagefind only over the years that
+ * changed — a new article re-indexes its year, not the archive. Pagefind cannot update an index
+ * (pagefind#71); docs/search.md has the measurements behind the split.
  */
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexStats> {
   const { siteDir, lang, root, cacheDir, presegment = SEARCH.index.presegment } = options;
@@ -117,52 +125,119 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   // Only pages that mark a data-pagefind-body are searchable at all; of those only the
   // <article> is handed over (searchablePart.ts), with the words synonyms add (prepareSearchPage.ts).
   const files = (await htmlFiles(siteDir)).filter((file) => !file.startsWith(`pagefind${path.sep}`));
-  const prepared = new Map<string, string>();
+  const parts = new Map<string, Map<string, string>>();
+  let searchable = 0;
   for (let start = 0; start < files.length; start += BATCH) {
     await Promise.all(
       files.slice(start, start + BATCH).map(async (file) => {
-        const searchable = searchablePart(await readFile(path.join(siteDir, file), "utf8"), language);
-        if (searchable !== undefined)
-          prepared.set(file, prepareSearchPage(searchable, { synonyms, presegment }));
+        const part = searchablePart(await readFile(path.join(siteDir, file), "utf8"), language);
+        if (part === undefined) return;
+        const name = indexPartOf(part);
+        if (!parts.has(name)) parts.set(name, new Map());
+        parts.get(name)!.set(file, prepareSearchPage(part, { synonyms, presegment }));
+        searchable += 1;
       }),
     );
   }
-  if (prepared.size === 0) throw new Error(`pagefind: no pages with data-pagefind-body found in ${siteDir}`);
+  if (searchable === 0) throw new Error(`pagefind: no pages with data-pagefind-body found in ${siteDir}`);
   const prepareSeconds = (performance.now() - started) / 1000;
 
-  const key = await indexKey(prepared, { language, root });
+  // Newest first: the browser opens the first part and merges the rest.
+  const names = [...parts.keys()].sort((a, b) => b.localeCompare(a));
+  const settings = { language, root, chunkSize: indexChunkSize() };
+  const keys = new Map<string, string>();
+  for (const name of names) keys.set(name, await indexKey(parts.get(name)!, settings));
   await rm(outputPath, { recursive: true, force: true });
-  let reused = false;
-  if (cacheDir !== undefined) {
-    const cached = path.join(cacheDir, "index", key);
-    reused = await verifiedIndex(cached);
-    if (!reused) {
-      await rm(cached, { recursive: true, force: true });
-      await writeIndex(prepared, cached, { language, cacheDir, key });
+  let built = 0;
+  const indexSeconds = performance.now();
+  try {
+    for (const name of names) {
+      const prepared = parts.get(name)!;
+      const key = keys.get(name)!;
+      const target = path.join(outputPath, name);
+      if (cacheDir === undefined) {
+        await writeIndex(prepared, target, { ...settings, cacheDir: outputPath, key });
+        await rm(path.join(target, MANIFEST));
+        built += 1;
+        continue;
+      }
+      const cached = path.join(cacheDir, "index", key);
+      if (!(await verifiedIndex(cached))) {
+        await rm(cached, { recursive: true, force: true });
+        await writeIndex(prepared, cached, { ...settings, cacheDir, key });
+        built += 1;
+      }
+      await cp(cached, target, { recursive: true, filter: (source) => path.basename(source) !== MANIFEST });
     }
-    await cp(cached, outputPath, { recursive: true, filter: (source) => path.basename(source) !== MANIFEST });
-    await pruneIndexes(path.join(cacheDir, "index"), key);
-  } else {
-    await writeIndex(prepared, outputPath, { language, cacheDir: path.dirname(outputPath), key });
-    await rm(path.join(outputPath, MANIFEST));
+  } finally {
+    await pagefind.close();
   }
+  const indexedSeconds = (performance.now() - indexSeconds) / 1000;
+  // The loader and the highlighter are the same in every part; /pagefind/pagefind.js and
+  // /pagefind/pagefind-highlight.js are what pages import (SearchBox.astro, searchEngine.ts).
+  for (const file of SHARED_FILES)
+    await cp(path.join(outputPath, names[0]!, file), path.join(outputPath, file));
+  await writeFile(
+    path.join(outputPath, PARTS_FILE),
+    `${JSON.stringify({ parts: names } satisfies IndexParts)}\n`,
+  );
+  if (cacheDir !== undefined) await pruneIndexes(path.join(cacheDir, "index"), new Set(keys.values()));
+
+  let indexed = 0;
+  for (const name of names) indexed += await indexedPageCount(path.join(outputPath, name));
   return {
-    indexed: await indexedPageCount(outputPath),
+    indexed,
     pages: files.length,
-    reused,
+    parts: names.length,
+    partsBuilt: built,
+    reused: built === 0,
     seconds: (performance.now() - started) / 1000,
     prepareSeconds,
+    indexSeconds: indexedSeconds,
     ...(await directorySize(outputPath)),
     outputPath,
-    key,
+    key: createHash("sha256")
+      .update(JSON.stringify([...keys]))
+      .digest("hex")
+      .slice(0, 32),
   };
 }
+
+/** `pagefind/parts.json`: the index's parts, newest first (read by client/openIndex.ts). */
+export interface IndexParts {
+  parts: string[];
+}
+export const PARTS_FILE = "parts.json";
+/** Files every part has alike, also copied to `pagefind/` itself for the pages that import them. */
+const SHARED_FILES = ["pagefind.js", "pagefind-highlight.js"];
+
+/**
+ * The part of the index a prepared page belongs to: its publication year, as its `year` filter
+ * says (searchAttributes.ts), so a part is also exactly what the year filter selects. A page
+ * without one (not an article) goes to "other".
+ */
+export function indexPartOf(page: string): string {
+  return /\bdata-year="(\d{4})"/.exec(page)?.[1] ?? "other";
+}
+
+/**
+ * Pagefind's index chunk size (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; SEARCH.index.chunkSize unless
+ * the environment sets one). A query fetches one chunk per word from every part, so the parts
+ * use smaller chunks than Pagefind's default (docs/search.md).
+ */
+function indexChunkSize(): string {
+  return process.env[CHUNK_SIZE_ENV] ?? String(SEARCH.index.chunkSize);
+}
+const CHUNK_SIZE_ENV = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
 
 const BATCH = 64;
 /** Written last into a cached index: its key and the SHA-256 of every file, checked before reuse. */
 const MANIFEST = ".manifest.json";
-/** Finished indexes kept in the cache: enough for the site, the test fixtures and a few branches. */
-const KEEP_INDEXES = 12;
+/**
+ * Finished parts kept in the cache besides the current ones: enough for the test fixtures, a few
+ * branches and the previous version of the parts that changed.
+ */
+const KEEP_INDEXES = 24;
 
 async function loadSynonyms(root: string): Promise<SynonymGroups> {
   const file = path.join(root, SYNONYMS_FILE);
@@ -190,18 +265,19 @@ async function checkLexicon(root: string): Promise<void> {
 /** A hash of everything the index is made from. */
 async function indexKey(
   prepared: ReadonlyMap<string, string>,
-  { language, root }: { language: string; root: string },
+  { language, root, chunkSize }: { language: string; root: string; chunkSize: string },
 ): Promise<string> {
   const hash = createHash("sha256");
   const version = await readFile(path.join(root, "node_modules/pagefind/package.json"), "utf8")
     .then((text) => (JSON.parse(text) as { version: string }).version)
     .catch(() => "unknown");
-  hash.update(
-    JSON.stringify({ version, language, chunk: process.env["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"] ?? "" }),
-  );
+  hash.update(JSON.stringify({ version, language, chunk: chunkSize }));
   for (const file of [...prepared.keys()].sort()) hash.update(`\0${file}\0`).update(prepared.get(file)!);
   return hash.digest("hex").slice(0, 32);
 }
+
+/** The chunk size the running Pagefind service was started with. */
+let serviceChunkSize: string | undefined;
 
 /**
  * Writes the prepared pages to a folder of their own and indexes it with addDirectory, which
@@ -212,7 +288,12 @@ async function indexKey(
 async function writeIndex(
   prepared: ReadonlyMap<string, string>,
   target: string,
-  { language, cacheDir, key }: { language: string; cacheDir: string; key: string },
+  {
+    language,
+    chunkSize,
+    cacheDir,
+    key,
+  }: { language: string; chunkSize: string; cacheDir: string; key: string },
 ): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
   const work = await mkdtemp(path.join(cacheDir, "work-"));
@@ -228,21 +309,25 @@ async function writeIndex(
       );
     }
     const output = path.join(work, "index");
-    try {
-      const created = await pagefind.createIndex({ forceLanguage: language });
-      check("createIndex", created.errors);
-      const index = created.index;
-      if (!index) throw new Error("pagefind: createIndex returned no index");
-      const added = await index.addDirectory({ path: pages });
-      check("addDirectory", added.errors);
-      if (added.page_count !== prepared.size) {
-        throw new Error(`pagefind: indexed ${added.page_count} of ${prepared.size} prepared pages`);
-      }
-      const written = await index.writeFiles({ outputPath: output });
-      check("writeFiles", written.errors);
-    } finally {
+    // Pagefind reads the chunk size from its environment when its service starts: a service left
+    // running with another size is closed first (buildSearchIndex closes the last one).
+    if (serviceChunkSize !== chunkSize) {
       await pagefind.close();
+      process.env[CHUNK_SIZE_ENV] = chunkSize;
+      serviceChunkSize = chunkSize;
     }
+    const created = await pagefind.createIndex({ forceLanguage: language });
+    check("createIndex", created.errors);
+    const index = created.index;
+    if (!index) throw new Error("pagefind: createIndex returned no index");
+    const added = await index.addDirectory({ path: pages });
+    check("addDirectory", added.errors);
+    if (added.page_count !== prepared.size) {
+      throw new Error(`pagefind: indexed ${added.page_count} of ${prepared.size} prepared pages`);
+    }
+    const written = await index.writeFiles({ outputPath: output });
+    check("writeFiles", written.errors);
+    await index.deleteIndex();
     await writeFile(path.join(output, MANIFEST), JSON.stringify({ key, files: await fileHashes(output) }));
     await mkdir(path.dirname(target), { recursive: true });
     await rm(target, { recursive: true, force: true });
@@ -292,15 +377,15 @@ async function fileHashes(dir: string): Promise<Record<string, string>> {
 }
 
 /** Removes all but the most recently used cached indexes (and work folders a crash left). */
-async function pruneIndexes(dir: string, keep: string): Promise<void> {
+async function pruneIndexes(dir: string, keep: ReadonlySet<string>): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   const dated = await Promise.all(
     entries
-      .filter((entry) => entry.isDirectory() && entry.name !== keep)
+      .filter((entry) => entry.isDirectory() && !keep.has(entry.name))
       .map(async (entry) => ({ name: entry.name, time: (await stat(path.join(dir, entry.name))).mtimeMs })),
   );
   dated.sort((a, b) => b.time - a.time || a.name.localeCompare(b.name));
-  for (const { name } of dated.slice(KEEP_INDEXES - 1))
+  for (const { name } of dated.slice(KEEP_INDEXES))
     await rm(path.join(dir, name), { recursive: true, force: true });
 }
 

@@ -12,6 +12,7 @@ import { needsFolding } from "../query/mayBeTraditional.ts";
 import { normalizeQuery, type NormalizeOptions } from "../query/normalizeQuery.ts";
 import { comparableTitle, parseSynonyms } from "../query/synonyms.ts";
 import type { FoldReply, FoldRequest } from "./foldingWorker.ts";
+import { INDEX_BASE, openIndex, searchInDateOrder, type PagefindModule } from "./openIndex.ts";
 import { rerankByTitle } from "../query/rerankByTitle.ts";
 import { searchWithFallback } from "../query/searchWithFallback.ts";
 import { stripWordBreaks } from "../query/segmentForIndex.ts";
@@ -36,9 +37,7 @@ interface RawData {
   meta: Record<string, string | undefined>;
 }
 
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
+interface Pagefind extends PagefindModule {
   search(term: string | null, options?: SearchOptions): Promise<{ results: RawResult[] } | null>;
   preload(term: string): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
@@ -69,7 +68,8 @@ export interface Found {
 /** Thrown on the dev server, where no index exists; the UI shows search.devNotice. */
 export class NoIndexError extends Error {}
 
-let pagefind: Promise<Pagefind> | undefined;
+/** Pagefind over every part of the index, and the parts (publication years), newest first. */
+let pagefind: Promise<{ engine: Pagefind; parts: string[] }> | undefined;
 
 /** Starts loading Pagefind early, e.g. when a search box gets focus. */
 export function warmUp(): void {
@@ -140,19 +140,22 @@ function startConverter(): Worker {
   return worker;
 }
 
-function loadPagefind(): Promise<Pagefind> {
+function loadPagefind(): Promise<{ engine: Pagefind; parts: string[] }> {
   pagefind ??= (async () => {
     // A variable keeps Vite from trying to bundle the index, which exists only after a build.
-    const url = "/pagefind/pagefind.js";
-    let module: Pagefind;
-    try {
-      module = (await import(/* @vite-ignore */ url)) as Pagefind;
-    } catch (error) {
-      throw import.meta.env.DEV ? new NoIndexError("no search index on the dev server") : error;
-    }
-    await module.options({ ranking: SEARCH.ranking, highlightParam: SEARCH.highlightParam });
-    await module.init();
-    return module;
+    const url = `${INDEX_BASE}pagefind.js`;
+    const load = async () => {
+      try {
+        return (await import(/* @vite-ignore */ url)) as Pagefind;
+      } catch (error) {
+        throw import.meta.env.DEV ? new NoIndexError("no search index on the dev server") : error;
+      }
+    };
+    const { module, parts } = await openIndex(load, {
+      ranking: SEARCH.ranking,
+      highlightParam: SEARCH.highlightParam,
+    });
+    return { engine: module as Pagefind, parts };
   })();
   return pagefind;
 }
@@ -165,7 +168,7 @@ export function preload(raw: string): void {
   void (async () => {
     const query = normalizeQuery(raw, await foldingFor(raw));
     if (query === "") return;
-    const engine = await loadPagefind();
+    const { engine } = await loadPagefind();
     // An expanded query searches each alternative on its own (searchSlots.ts), so each is fetched.
     const expansion = expandQuery(query, LEXICON, SYNONYMS);
     const terms = expansion.expanded
@@ -183,8 +186,18 @@ export async function search(raw: string, options: SearchOptions = {}): Promise<
   const fold = await foldingFor(raw);
   const query = normalizeQuery(raw, fold);
   if (query === "") return { query, hits: [], relaxed: false };
-  const engine = await loadPagefind();
-  const run = async (term: string) => (await engine.search(term, options))?.results ?? [];
+  const { engine, parts } = await loadPagefind();
+  const { sort } = options;
+  const date = sort?.["date"];
+  const run = async (term: string): Promise<RawResult[]> =>
+    date !== undefined && parts.length > 1
+      ? searchInDateOrder(
+          async (filters) => (await engine.search(term, { ...options, filters }))?.results ?? [],
+          parts,
+          date,
+          options.filters,
+        )
+      : ((await engine.search(term, options))?.results ?? []);
   // A query with a reader's everyday word (删掉) also asks for the lexicon's terms (删除).
   const expansion = expandQuery(query, LEXICON, SYNONYMS);
   const { results, relaxed } = expansion.expanded
@@ -209,7 +222,7 @@ export async function search(raw: string, options: SearchOptions = {}): Promise<
 
 /** Every filter value with its number of articles: { tag: { 网络: 12 }, year: { "2025": 30 } }. */
 export async function filterCounts(): Promise<Record<string, Record<string, number>>> {
-  return (await loadPagefind()).filters();
+  return (await loadPagefind()).engine.filters();
 }
 
 function toHitData(data: RawData): HitData {

@@ -26,6 +26,12 @@ export const SEARCH = {
      * indexes it. Pagefind 1.6 segments with ICU4X itself; docs/search.md has the measurement.
      */
     presegment: true,
+    /**
+     * Pagefind's index chunk size (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE). The index is written in
+     * one part per year and a query fetches one chunk per word from every part, so the chunks are
+     * smaller than Pagefind's default; docs/search.md has the measurement.
+     */
+    chunkSize: 4000,
   },
   /** Query-string key that carries matched words to an article for highlighting (also in SearchBox.astro's inline loader). */
   highlightParam: "highlight",

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { indexPartOf } from "../../../src/features/search/build/pagefindIntegration.ts";
+import { searchInDateOrder } from "../../../src/features/search/client/openIndex.ts";
+
+describe("indexPartOf (which part of the index a page goes to)", () => {
+  it("is the page's year filter", () => {
+    expect(indexPartOf('<article data-pagefind-body="" data-year="2024" data-date="2024-06-01">')).toBe(
+      "2024",
+    );
+  });
+  it("puts a page without a year in 'other'", () => {
+    expect(indexPartOf("<article data-pagefind-body>")).toBe("other");
+    expect(indexPartOf('<article data-year="24">')).toBe("other");
+  });
+});
+
+describe("searchInDateOrder (a date order across the parts)", () => {
+  // Each part's results in its own date order, scored by position as Pagefind scores a sorted search.
+  const byYear: Record<string, string[]> = {
+    "2025": ["2025-03", "2025-01"],
+    "2024": ["2024-12", "2024-06", "2024-02"],
+    "2023": ["2023-05"],
+  };
+  const parts = ["2025", "2024", "2023"];
+  const search = (direction: "asc" | "desc") => async (filters: Record<string, string[]>) => {
+    const years = filters["year"] ?? [];
+    expect(years).toHaveLength(1);
+    const dates = direction === "desc" ? byYear[years[0]!]! : [...byYear[years[0]!]!].reverse();
+    return dates.map((date, index) => ({ date, score: dates.length - index, tag: filters["tag"] }));
+  };
+
+  it("joins the years newest first, with scores that keep that order", async () => {
+    const results = await searchInDateOrder(search("desc"), parts, "desc");
+    expect(results.map((r) => r.date)).toEqual([
+      "2025-03",
+      "2025-01",
+      "2024-12",
+      "2024-06",
+      "2024-02",
+      "2023-05",
+    ]);
+    const byScore = [...results].sort((a, b) => b.score - a.score);
+    expect(byScore).toEqual(results);
+  });
+
+  it("oldest first", async () => {
+    const results = await searchInDateOrder(search("asc"), parts, "asc");
+    expect(results.map((r) => r.date)).toEqual([
+      "2023-05",
+      "2024-02",
+      "2024-06",
+      "2024-12",
+      "2025-01",
+      "2025-03",
+    ]);
+  });
+
+  it("keeps the reader's filters, and searches only the years the reader chose", async () => {
+    const results = await searchInDateOrder(search("desc"), parts, "desc", { tag: ["城市"], year: ["2024"] });
+    expect(results.map((r) => r.date)).toEqual(["2024-12", "2024-06", "2024-02"]);
+    expect(results.every((r) => r.tag?.[0] === "城市")).toBe(true);
+  });
+});
