@@ -6,6 +6,7 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { SITE } from "../../src/config.ts";
 import { buildSearchIndex } from "../../src/features/search/build/pagefindIntegration.ts";
+import { SEARCH } from "../../src/features/search/query/settings.ts";
 import { page } from "../support/readBuilt.ts";
 import { fixtureSite, repoRoot } from "../support/paths.ts";
 
@@ -174,33 +175,37 @@ describe("the index is a pure function of the articles (issue 17)", () => {
     expect(files(path.join(site, "pagefind"))).toEqual(before);
   }, 300_000);
 
-  it("is written in one part per year, listed newest first, each holding that year's articles", () => {
-    const { parts } = JSON.parse(readFileSync(path.join(site, "pagefind/parts.json"), "utf8")) as {
+  it("is written in parts by span of years, listed newest first, each holding its years' articles", () => {
+    const listed = JSON.parse(readFileSync(path.join(site, "pagefind/parts.json"), "utf8")) as {
       parts: string[];
+      years: string[];
     };
-    expect(parts).toEqual(["2025", "2024", "2023"]);
+    // The fixture's articles are dated 2023–2025; SEARCH.index.yearsPerPart is 3.
+    expect(SEARCH.index.yearsPerPart).toBe(3);
+    expect(listed).toEqual({ parts: ["2025-2027", "2022-2024"], years: ["2025", "2024", "2023"] });
     const years = articleIds.map((id) => page(`articles/${id}/`)("[data-pagefind-body]").attr("data-year"));
-    for (const part of parts) {
+    for (const part of listed.parts) {
       const partEntry = JSON.parse(
         readFileSync(path.join(site, "pagefind", part, "pagefind-entry.json"), "utf8"),
       ) as {
         languages: Record<string, { page_count: number }>;
       };
+      const [first, last] = part.split("-").map(Number);
       expect(partEntry.languages["zh-cn"]?.page_count, part).toBe(
-        years.filter((year) => year === part).length,
+        years.filter((year) => Number(year) >= first! && Number(year) <= last!).length,
       );
     }
     // The loader and highlighter the pages import, also at the top.
     for (const shared of ["pagefind.js", "pagefind-highlight.js"])
       expect(readFileSync(path.join(site, "pagefind", shared))).toEqual(
-        readFileSync(path.join(site, "pagefind", parts[0]!, shared)),
+        readFileSync(path.join(site, "pagefind", listed.parts[0]!, shared)),
       );
   });
 
-  it("follows a changed article: only its year's part is indexed again, and the change is in it", async () => {
+  it("follows a changed article: only its years' part is indexed again, and the change is in it", async () => {
     const before = await build();
     const untouched = (all: Record<string, string>) =>
-      Object.fromEntries(Object.entries(all).filter(([file]) => !file.startsWith("2023/")));
+      Object.fromEntries(Object.entries(all).filter(([file]) => !file.startsWith("2022-2024/")));
     const filesBefore = files(path.join(site, "pagefind"));
     const file = path.join(site, "articles/reader-toc/index.html"); // dated 2023
     const html = readFileSync(file, "utf8");
@@ -209,8 +214,8 @@ describe("the index is a pure function of the articles (issue 17)", () => {
     expect(changed.partsBuilt).toBe(1);
     expect(changed.key).not.toBe(before.key);
     expect(untouched(files(path.join(site, "pagefind")))).toEqual(untouched(filesBefore));
-    const fragments = readdirSync(path.join(site, "pagefind/2023/fragment")).map((name) =>
-      gunzipSync(readFileSync(path.join(site, "pagefind/2023/fragment", name))).toString("utf8"),
+    const fragments = readdirSync(path.join(site, "pagefind/2022-2024/fragment")).map((name) =>
+      gunzipSync(readFileSync(path.join(site, "pagefind/2022-2024/fragment", name))).toString("utf8"),
     );
     expect(fragments.some((text) => text.includes("独一无二"))).toBe(true);
     writeFileSync(file, html);

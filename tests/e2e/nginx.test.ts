@@ -110,7 +110,7 @@ describe("the shipped nginx.conf over the built site", () => {
   });
 
   it("sends Pagefind's gzipped files as written: immutable chunks, never a second encoding", async () => {
-    // The index is written in one folder per year (pagefind/2025/…), listed in parts.json.
+    // The index is written in one folder per span of years (pagefind/2025-2027/…), listed in parts.json.
     const part = `pagefind/${newestPart()}`;
     for (const chunk of [
       firstIn(`${part}/fragment`, /\.pf_fragment$/),

@@ -97,7 +97,7 @@ export function snapshot(dir: string): Map<string, string> {
     // The deploy record says when and by which build the site was made: different by design.
     if (file === "_build.json") continue;
     if (
-      /^pagefind\/(?:\d{4}\/)?(?:(?:index|filter)\/|pagefind\.[^/]+\.pf_meta$|pagefind-entry\.json$)/.test(
+      /^pagefind\/(?:[^/]+\/)?(?:(?:index|filter)\/|pagefind\.[^/]+\.pf_meta$|pagefind-entry\.json$)/.test(
         file,
       )
     ) {

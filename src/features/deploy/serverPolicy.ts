@@ -42,8 +42,8 @@ export type FileClass =
 /**
  * A path pattern in the one syntax every target can express: an exact path, a folder prefix, or
  * a file suffix anywhere below a folder (`/pagefind/*.pf_meta` in _headers, whose `*` also
- * matches `/`; a regex location in nginx). The search index is written in one folder per year
- * (`/pagefind/2025/index/…`), so its rules match at any depth below /pagefind/.
+ * matches `/`; a regex location in nginx). The search index is written in one folder per span of
+ * years (`/pagefind/2025-2027/index/…`), so its rules match at any depth below /pagefind/.
  */
 export type PathPattern = { exact: string } | { prefix: string } | { under: string; suffix: string };
 

@@ -17,16 +17,18 @@ describe("the cache-and-security policy", () => {
     expect(cacheControlFor("/pagefind/fragment/zh-cn_4f1c2.pf_fragment")).toBe(CACHE_CONTROL.immutable);
     expect(cacheControlFor("/pagefind/index/zh-cn_9a.pf_index")).toBe(CACHE_CONTROL.immutable);
     expect(cacheControlFor("/pagefind/pagefind.zh-cn_b86.pf_meta")).toBe(CACHE_CONTROL.immutable);
-    // The index is written in one folder per year (pagefind/2025/…), the same rules below it.
-    expect(cacheControlFor("/pagefind/2025/fragment/zh-cn_4f1c2.pf_fragment")).toBe(CACHE_CONTROL.immutable);
-    expect(cacheControlFor("/pagefind/2025/index/zh-cn_9a.pf_index")).toBe(CACHE_CONTROL.immutable);
-    expect(cacheControlFor("/pagefind/2025/filter/zh-cn_9a.pf_filter")).toBe(CACHE_CONTROL.immutable);
-    expect(cacheControlFor("/pagefind/2025/pagefind.zh-cn_b86.pf_meta")).toBe(CACHE_CONTROL.immutable);
+    // The index is written in one folder per span of years (pagefind/2025-2027/…), the same rules below it.
+    expect(cacheControlFor("/pagefind/2025-2027/fragment/zh-cn_4f1c2.pf_fragment")).toBe(
+      CACHE_CONTROL.immutable,
+    );
+    expect(cacheControlFor("/pagefind/2025-2027/index/zh-cn_9a.pf_index")).toBe(CACHE_CONTROL.immutable);
+    expect(cacheControlFor("/pagefind/2025-2027/filter/zh-cn_9a.pf_filter")).toBe(CACHE_CONTROL.immutable);
+    expect(cacheControlFor("/pagefind/2025-2027/pagefind.zh-cn_b86.pf_meta")).toBe(CACHE_CONTROL.immutable);
     for (const fixed of [
       "/pagefind/parts.json",
-      "/pagefind/2025/pagefind-entry.json",
-      "/pagefind/2025/pagefind.js",
-      "/pagefind/2025/wasm.unknown.pagefind",
+      "/pagefind/2025-2027/pagefind-entry.json",
+      "/pagefind/2025-2027/pagefind.js",
+      "/pagefind/2025-2027/wasm.unknown.pagefind",
       "/pagefind/pagefind-entry.json",
       "/pagefind/pagefind.js",
       "/pagefind/wasm.unknown.pagefind",
@@ -42,9 +44,9 @@ describe("the cache-and-security policy", () => {
     expect(isCompressible("/pagefind/fragment/zh-cn_4f1c2.pf_fragment")).toBe(false);
     expect(isCompressible("/pagefind/pagefind.zh-cn_b86.pf_meta")).toBe(false);
     expect(isCompressible("/pagefind/wasm.unknown.pagefind")).toBe(false);
-    expect(isCompressible("/pagefind/2024/index/zh-cn_9a.pf_index")).toBe(false);
-    expect(isCompressible("/pagefind/2024/wasm.zh-cn.pagefind")).toBe(false);
-    expect(isCompressible("/pagefind/2024/pagefind.js")).toBe(true);
+    expect(isCompressible("/pagefind/2022-2024/index/zh-cn_9a.pf_index")).toBe(false);
+    expect(isCompressible("/pagefind/2022-2024/wasm.zh-cn.pagefind")).toBe(false);
+    expect(isCompressible("/pagefind/2022-2024/pagefind.js")).toBe(true);
     expect(isCompressible("/pagefind/parts.json")).toBe(true);
     expect(isCompressible("/og/a.png")).toBe(false);
     expect(isCompressible("/tags/城市/index.html")).toBe(true);
@@ -57,8 +59,8 @@ describe("the cache-and-security policy", () => {
     expect(classifyFile("pagefind/fragment/zh-cn_1.pf_fragment")).toBe("hashed");
     expect(classifyFile("pagefind/pagefind-entry.json")).toBe("search-entry");
     expect(classifyFile("pagefind/pagefind.js")).toBe("search-entry");
-    expect(classifyFile("pagefind/2024/index/zh-cn_1.pf_index")).toBe("hashed");
-    expect(classifyFile("pagefind/2024/pagefind-entry.json")).toBe("search-entry");
+    expect(classifyFile("pagefind/2022-2024/index/zh-cn_1.pf_index")).toBe("hashed");
+    expect(classifyFile("pagefind/2022-2024/pagefind-entry.json")).toBe("search-entry");
     expect(classifyFile("pagefind/parts.json")).toBe("search-entry");
     expect(classifyFile("og/a.png")).toBe("asset");
     expect(classifyFile("tags/城市/index.html")).toBe("page");

@@ -1,16 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { indexPartOf } from "../../../src/features/search/build/pagefindIntegration.ts";
+import { indexPartOf, yearOf } from "../../../src/features/search/build/pagefindIntegration.ts";
 import { searchInDateOrder } from "../../../src/features/search/client/openIndex.ts";
 
-describe("indexPartOf (which part of the index a page goes to)", () => {
-  it("is the page's year filter", () => {
-    expect(indexPartOf('<article data-pagefind-body="" data-year="2024" data-date="2024-06-01">')).toBe(
-      "2024",
-    );
+describe("yearOf and indexPartOf (which part of the index a page goes to)", () => {
+  it("reads the page's year filter", () => {
+    expect(yearOf('<article data-pagefind-body="" data-year="2024" data-date="2024-06-01">')).toBe("2024");
+    expect(yearOf("<article data-pagefind-body>")).toBe("other");
+    expect(yearOf('<article data-year="24">')).toBe("other");
   });
-  it("puts a page without a year in 'other'", () => {
-    expect(indexPartOf("<article data-pagefind-body>")).toBe("other");
-    expect(indexPartOf('<article data-year="24">')).toBe("other");
+
+  it("puts a year in the span of years it falls in, counted from year 0, whatever other years exist", () => {
+    expect(["2019", "2020", "2021", "2022", "2024", "2025"].map((year) => indexPartOf(year, 3))).toEqual([
+      "2019-2021",
+      "2019-2021",
+      "2019-2021",
+      "2022-2024",
+      "2022-2024",
+      "2025-2027",
+    ]);
+    expect(indexPartOf("2025", 1)).toBe("2025");
+    expect(indexPartOf("other", 3)).toBe("other");
   });
 });
 

@@ -97,13 +97,14 @@ export interface SearchIndexStats {
  * this on its output; the search budget test calls it on pages it renders cheaply). Throws with
  * Pagefind's message on any error it reports.
  *
- * The index is written in parts, one per publication year (the page's `year` filter), each a
- * complete Pagefind bundle in `pagefind/<year>/`, listed newest first in `pagefind/parts.json`;
+ * The index is written in parts, one per span of publication years (the page's `year` filter;
+ * indexPartOf), each a complete Pagefind bundle in `pagefind/<years>/` (`pagefind/2022-2024/`),
+ * listed newest first in `pagefind/parts.json`;
  * the browser opens the newest and merges the others (`client/openIndex.ts`). Each part is a pure
  * function of its prepared pages (their URLs and bytes), Pagefind's version and its settings, so
  * it is cached under a hash of exactly those: a build copies every part whose pages did not
  * change (identical bytes, identical file names) and runs Pagefind only over the years that
- * changed — a new article re-indexes its year, not the archive. Pagefind cannot update an index
+ * changed — a new article re-indexes its years' part, not the archive. Pagefind cannot update an index
  * (pagefind#71); docs/search.md has the measurements behind the split.
  */
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexStats> {
@@ -126,13 +127,16 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   // <article> is handed over (searchablePart.ts), with the words synonyms add (prepareSearchPage.ts).
   const files = (await htmlFiles(siteDir)).filter((file) => !file.startsWith(`pagefind${path.sep}`));
   const parts = new Map<string, Map<string, string>>();
+  const years = new Set<string>();
   let searchable = 0;
   for (let start = 0; start < files.length; start += BATCH) {
     await Promise.all(
       files.slice(start, start + BATCH).map(async (file) => {
         const part = searchablePart(await readFile(path.join(siteDir, file), "utf8"), language);
         if (part === undefined) return;
-        const name = indexPartOf(part);
+        const year = yearOf(part);
+        years.add(year);
+        const name = indexPartOf(year);
         if (!parts.has(name)) parts.set(name, new Map());
         parts.get(name)!.set(file, prepareSearchPage(part, { synonyms, presegment }));
         searchable += 1;
@@ -179,7 +183,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     await cp(path.join(outputPath, names[0]!, file), path.join(outputPath, file));
   await writeFile(
     path.join(outputPath, PARTS_FILE),
-    `${JSON.stringify({ parts: names } satisfies IndexParts)}\n`,
+    `${JSON.stringify({ parts: names, years: [...years].sort((a, b) => b.localeCompare(a)) } satisfies IndexParts)}\n`,
   );
   if (cacheDir !== undefined) await pruneIndexes(path.join(cacheDir, "index"), new Set(keys.values()));
 
@@ -203,21 +207,35 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   };
 }
 
-/** `pagefind/parts.json`: the index's parts, newest first (read by client/openIndex.ts). */
+/**
+ * `pagefind/parts.json` (read by client/openIndex.ts): the index's parts, newest first, and every
+ * publication year they hold, newest first.
+ */
 export interface IndexParts {
   parts: string[];
+  years: string[];
 }
 export const PARTS_FILE = "parts.json";
 /** Files every part has alike, also copied to `pagefind/` itself for the pages that import them. */
 const SHARED_FILES = ["pagefind.js", "pagefind-highlight.js"];
 
-/**
- * The part of the index a prepared page belongs to: its publication year, as its `year` filter
- * says (searchAttributes.ts), so a part is also exactly what the year filter selects. A page
- * without one (not an article) goes to "other".
- */
-export function indexPartOf(page: string): string {
+/** A prepared page's publication year, from its `year` filter (searchAttributes.ts), or "other". */
+export function yearOf(page: string): string {
   return /\bdata-year="(\d{4})"/.exec(page)?.[1] ?? "other";
+}
+
+/**
+ * The part of the index a year's articles go to: the span of SEARCH.index.yearsPerPart years it
+ * falls in, counted from year 0 (with 3: 2019–2021, 2022–2024, 2025–2027), so a part depends on
+ * the year alone — a new year never moves articles between parts. One part per year would make
+ * an edit cheaper but every first query dearer: a query fetches metadata and one chunk per word
+ * from every part (docs/search.md). A page without a year goes to "other".
+ */
+export function indexPartOf(year: string, yearsPerPart: number = SEARCH.index.yearsPerPart): string {
+  if (!/^\d{4}$/.test(year)) return "other";
+  if (yearsPerPart === 1) return year;
+  const first = Math.floor(Number(year) / yearsPerPart) * yearsPerPart;
+  return `${first}-${first + yearsPerPart - 1}`;
 }
 
 /**

@@ -68,8 +68,8 @@ export interface Found {
 /** Thrown on the dev server, where no index exists; the UI shows search.devNotice. */
 export class NoIndexError extends Error {}
 
-/** Pagefind over every part of the index, and the parts (publication years), newest first. */
-let pagefind: Promise<{ engine: Pagefind; parts: string[] }> | undefined;
+/** Pagefind over every part of the index, and the publication years it holds, newest first. */
+let pagefind: Promise<{ engine: Pagefind; years: string[] }> | undefined;
 
 /** Starts loading Pagefind early, e.g. when a search box gets focus. */
 export function warmUp(): void {
@@ -140,7 +140,7 @@ function startConverter(): Worker {
   return worker;
 }
 
-function loadPagefind(): Promise<{ engine: Pagefind; parts: string[] }> {
+function loadPagefind(): Promise<{ engine: Pagefind; years: string[] }> {
   pagefind ??= (async () => {
     // A variable keeps Vite from trying to bundle the index, which exists only after a build.
     const url = `${INDEX_BASE}pagefind.js`;
@@ -151,11 +151,11 @@ function loadPagefind(): Promise<{ engine: Pagefind; parts: string[] }> {
         throw import.meta.env.DEV ? new NoIndexError("no search index on the dev server") : error;
       }
     };
-    const { module, parts } = await openIndex(load, {
+    const { module, years } = await openIndex(load, {
       ranking: SEARCH.ranking,
       highlightParam: SEARCH.highlightParam,
     });
-    return { engine: module as Pagefind, parts };
+    return { engine: module as Pagefind, years };
   })();
   return pagefind;
 }
@@ -186,14 +186,14 @@ export async function search(raw: string, options: SearchOptions = {}): Promise<
   const fold = await foldingFor(raw);
   const query = normalizeQuery(raw, fold);
   if (query === "") return { query, hits: [], relaxed: false };
-  const { engine, parts } = await loadPagefind();
+  const { engine, years } = await loadPagefind();
   const { sort } = options;
   const date = sort?.["date"];
   const run = async (term: string): Promise<RawResult[]> =>
-    date !== undefined && parts.length > 1
+    date !== undefined && years.length > 1
       ? searchInDateOrder(
           async (filters) => (await engine.search(term, { ...options, filters }))?.results ?? [],
-          parts,
+          years,
           date,
           options.filters,
         )

@@ -28,10 +28,12 @@ export const SEARCH = {
     presegment: true,
     /**
      * Pagefind's index chunk size (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE). The index is written in
-     * one part per year and a query fetches one chunk per word from every part, so the chunks are
-     * smaller than Pagefind's default; docs/search.md has the measurement.
+     * parts and a query fetches one chunk per word from every part, so the chunks are smaller
+     * than Pagefind's default; docs/search.md has the measurement.
      */
     chunkSize: 4000,
+    /** Publication years per part of the index (build/pagefindIntegration.ts indexPartOf). */
+    yearsPerPart: 3,
   },
   /** Query-string key that carries matched words to an article for highlighting (also in SearchBox.astro's inline loader). */
   highlightParam: "highlight",
