@@ -146,8 +146,10 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   if (searchable === 0) throw new Error(`pagefind: no pages with data-pagefind-body found in ${siteDir}`);
   const prepareSeconds = (performance.now() - started) / 1000;
 
-  // Newest first: the browser opens the first part and merges the rest.
-  const names = [...parts.keys()].sort((a, b) => b.localeCompare(a));
+  // Newest first (pages without a year last): the browser opens the first part, merges the rest.
+  const newestFirst = (a: string, b: string) =>
+    Number(a === OTHER) - Number(b === OTHER) || b.localeCompare(a);
+  const names = [...parts.keys()].sort(newestFirst);
   const settings = { language, root, chunkSize: indexChunkSize() };
   const keys = new Map<string, string>();
   for (const name of names) keys.set(name, await indexKey(parts.get(name)!, settings));
@@ -183,7 +185,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     await cp(path.join(outputPath, names[0]!, file), path.join(outputPath, file));
   await writeFile(
     path.join(outputPath, PARTS_FILE),
-    `${JSON.stringify({ parts: names, years: [...years].sort((a, b) => b.localeCompare(a)) } satisfies IndexParts)}\n`,
+    `${JSON.stringify({ parts: names, years: [...years].filter((year) => year !== OTHER).sort(newestFirst) } satisfies IndexParts)}\n`,
   );
   if (cacheDir !== undefined) await pruneIndexes(path.join(cacheDir, "index"), new Set(keys.values()));
 
@@ -221,8 +223,9 @@ const SHARED_FILES = ["pagefind.js", "pagefind-highlight.js"];
 
 /** A prepared page's publication year, from its `year` filter (searchAttributes.ts), or "other". */
 export function yearOf(page: string): string {
-  return /\bdata-year="(\d{4})"/.exec(page)?.[1] ?? "other";
+  return /\bdata-year="(\d{4})"/.exec(page)?.[1] ?? OTHER;
 }
+const OTHER = "other";
 
 /**
  * The part of the index a year's articles go to: the span of SEARCH.index.yearsPerPart years it
@@ -232,7 +235,7 @@ export function yearOf(page: string): string {
  * from every part (docs/search.md). A page without a year goes to "other".
  */
 export function indexPartOf(year: string, yearsPerPart: number = SEARCH.index.yearsPerPart): string {
-  if (!/^\d{4}$/.test(year)) return "other";
+  if (!/^\d{4}$/.test(year)) return OTHER;
   if (yearsPerPart === 1) return year;
   const first = Math.floor(Number(year) / yearsPerPart) * yearsPerPart;
   return `${first}-${first + yearsPerPart - 1}`;
