@@ -177,8 +177,9 @@ async function baseline(label: string, sitePipeline: boolean): Promise<Run[]> {
   const root = path.join(work, sitePipeline ? "bare-site-markdown" : "bare-native-markdown");
   const outDir = path.join(root, "dist");
   mkdirSync(path.join(root, "src/pages/articles"), { recursive: true });
-  if (!existsSync(path.join(root, "node_modules")))
-    symlinkSync(path.join(repo, "node_modules"), path.join(root, "node_modules"));
+  // Always this checkout's packages: a link left by a bench run from another checkout may dangle.
+  rmSync(path.join(root, "node_modules"), { force: true });
+  symlinkSync(path.join(repo, "node_modules"), path.join(root, "node_modules"));
   writeFileSync(path.join(root, "package.json"), '{ "type": "module" }\n');
   const markdownModule = path.join(repo, "src/lib/markdown/markdownOptions.ts");
   writeFileSync(
@@ -280,7 +281,13 @@ function measure(
         outputMiB: dirBytes(outDir) / 2 ** 20,
         steps,
       };
-      console.log(`  ${run.seconds.toFixed(1)} s, peak ${run.peakMiB.toFixed(0)} MiB`);
+      // Printed as each run ends, so a run that fails later loses none of the earlier figures.
+      console.log(
+        `  ${run.seconds.toFixed(1)} s, peak ${run.peakMiB.toFixed(0)} MiB, ${run.pages} pages, ${run.outputMiB.toFixed(1)} MiB` +
+          (steps.length
+            ? `\n  ${steps.map(([step, s, detail]) => `${step} ${s.toFixed(1)} s${detail ? ` (${detail})` : ""}`).join(" · ")}`
+            : ""),
+      );
       resolve(run);
     });
   });
