@@ -1,6 +1,18 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import {
+  cp,
+  link,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  rename,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+} from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -101,7 +113,7 @@ export interface SearchIndexStats {
  * indexPartOf), each a complete Pagefind bundle in `pagefind/<years>/` (`pagefind/2022-2024/`),
  * listed newest first in `pagefind/parts.json`;
  * the browser opens the newest and merges the others (`client/openIndex.ts`). Each part is a pure
- * function of its prepared pages (their URLs and bytes), Pagefind's version and its settings, so
+ * function of its pages (their URLs and searchable parts), Pagefind's version and its settings, so
  * it is cached under a hash of exactly those: a build copies every part whose pages did not
  * change (identical bytes, identical file names) and runs Pagefind only over the years that
  * changed — a new article re-indexes its years' part, not the archive. Pagefind cannot update an index
@@ -138,19 +150,29 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
         years.add(year);
         const name = indexPartOf(year);
         if (!parts.has(name)) parts.set(name, new Map());
-        parts.get(name)!.set(file, prepareSearchPage(part, { synonyms, presegment }));
+        parts.get(name)!.set(file, part);
         searchable += 1;
       }),
     );
   }
   if (searchable === 0) throw new Error(`pagefind: no pages with data-pagefind-body found in ${siteDir}`);
-  const prepareSeconds = (performance.now() - started) / 1000;
+  let prepareSeconds = (performance.now() - started) / 1000;
+  // A part's pages are prepared (synonyms, segmentation: most of the work before Pagefind) only
+  // when the part is indexed; its key covers what preparing depends on instead (indexKey).
+  const prepare = (raw: ReadonlyMap<string, string>): Map<string, string> => {
+    const preparing = performance.now();
+    const prepared = new Map(
+      [...raw].map(([file, page]) => [file, prepareSearchPage(page, { synonyms, presegment })]),
+    );
+    prepareSeconds += (performance.now() - preparing) / 1000;
+    return prepared;
+  };
 
   // Newest first (pages without a year last): the browser opens the first part, merges the rest.
   const newestFirst = (a: string, b: string) =>
     Number(a === OTHER) - Number(b === OTHER) || b.localeCompare(a);
   const names = [...parts.keys()].sort(newestFirst);
-  const settings = { language, root, chunkSize: indexChunkSize() };
+  const settings = { language, root, chunkSize: indexChunkSize(), presegment };
   const keys = new Map<string, string>();
   for (const name of names) keys.set(name, await indexKey(parts.get(name)!, settings));
   await rm(outputPath, { recursive: true, force: true });
@@ -158,11 +180,11 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const indexSeconds = performance.now();
   try {
     for (const name of names) {
-      const prepared = parts.get(name)!;
+      const raw = parts.get(name)!;
       const key = keys.get(name)!;
       const target = path.join(outputPath, name);
       if (cacheDir === undefined) {
-        await writeIndex(prepared, target, { ...settings, cacheDir: outputPath, key });
+        await writeIndex(prepare(raw), target, { ...settings, cacheDir: outputPath, key });
         await rm(path.join(target, MANIFEST));
         built += 1;
         continue;
@@ -170,10 +192,10 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       const cached = path.join(cacheDir, "index", key);
       if (!(await verifiedIndex(cached))) {
         await rm(cached, { recursive: true, force: true });
-        await writeIndex(prepared, cached, { ...settings, cacheDir, key });
+        await writeIndex(prepare(raw), cached, { ...settings, cacheDir, key });
         built += 1;
       }
-      await cp(cached, target, { recursive: true, filter: (source) => path.basename(source) !== MANIFEST });
+      await linkTree(cached, target);
     }
   } finally {
     await pagefind.close();
@@ -283,18 +305,68 @@ async function checkLexicon(root: string): Promise<void> {
   }
 }
 
-/** A hash of everything the index is made from. */
+/**
+ * A hash of everything a part of the index is made from: its pages' searchable parts (URL and
+ * bytes), everything preparing them depends on (the synonym list, pre-segmentation, the code of
+ * build/ and query/), Pagefind's version and settings. Keyed on the pages before preparing, so an
+ * unchanged part is reused without preparing its pages at all.
+ */
 async function indexKey(
-  prepared: ReadonlyMap<string, string>,
-  { language, root, chunkSize }: { language: string; root: string; chunkSize: string },
+  pages: ReadonlyMap<string, string>,
+  {
+    language,
+    root,
+    chunkSize,
+    presegment,
+  }: { language: string; root: string; chunkSize: string; presegment: boolean },
 ): Promise<string> {
   const hash = createHash("sha256");
+  hash.update(JSON.stringify({ ...(await preparingInputs(root)), language, chunk: chunkSize, presegment }));
+  for (const file of [...pages.keys()].sort()) hash.update(`\0${file}\0`).update(pages.get(file)!);
+  return hash.digest("hex").slice(0, 32);
+}
+
+/**
+ * Pagefind's version and a hash of the synonym list, of the code that prepares pages and of the
+ * ICU data its word breaks come from (Intl.Segmenter: Node's ICU).
+ */
+async function preparingInputs(root: string): Promise<{ version: string; preparing: string; icu: string }> {
   const version = await readFile(path.join(root, "node_modules/pagefind/package.json"), "utf8")
     .then((text) => (JSON.parse(text) as { version: string }).version)
     .catch(() => "unknown");
-  hash.update(JSON.stringify({ version, language, chunk: chunkSize }));
-  for (const file of [...prepared.keys()].sort()) hash.update(`\0${file}\0`).update(prepared.get(file)!);
-  return hash.digest("hex").slice(0, 32);
+  const hash = createHash("sha256");
+  const synonyms = path.join(root, SYNONYMS_FILE);
+  hash.update(existsSync(synonyms) ? await readFile(synonyms) : "");
+  for (const dir of PREPARING_CODE) {
+    const folder = path.join(root, dir);
+    for (const file of (await readdir(folder)).filter((name) => name.endsWith(".ts")).sort())
+      hash.update(`\0${dir}/${file}\0`).update(await readFile(path.join(folder, file)));
+  }
+  return {
+    version,
+    preparing: hash.digest("hex"),
+    icu: `${process.versions.icu} ${process.versions.unicode}`,
+  };
+}
+/** The code a prepared page depends on: this folder and the shared query code it imports. */
+const PREPARING_CODE = ["src/features/search/build", "src/features/search/query"];
+
+/**
+ * Puts a cached part into the output as hard links (the files are never written in place; a
+ * pruned cache entry unlinks only its own names), copying when the two folders are on different
+ * file systems. The manifest stays behind.
+ */
+async function linkTree(from: string, to: string): Promise<void> {
+  for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name === MANIFEST) continue;
+    const source = path.join(entry.parentPath, entry.name);
+    const target = path.join(to, path.relative(from, source));
+    await mkdir(path.dirname(target), { recursive: true });
+    await link(source, target).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
+      await cp(source, target);
+    });
+  }
 }
 
 /** The chunk size the running Pagefind service was started with. */
