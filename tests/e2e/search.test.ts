@@ -242,9 +242,9 @@ describe("the /search/ page", () => {
     await expect.poll(() => new URL(page.url()).searchParams.get("page"), POLL).toBe("2");
     expect((await pageResults(page)).length).toBeGreaterThan(0);
 
-    // The index is written in one part per year (docs/search.md); a date order must hold across
-    // the parts, on every page of results, both ways. 文章 is in articles of all three years, and
-    // Pagefind's own merge of the parts would interleave them.
+    // The index is written in parts by span of years (docs/search.md); a date order must hold
+    // across the parts, on every page of results, both ways. 文章 is in articles of all three
+    // fixture years (two parts), and Pagefind's own merge of the parts would interleave them.
     await page.goto(`${site.url}/search/?q=${encodeURIComponent("文章")}`);
     for (const [sort, inOrder] of [
       ["newest", (dates: string[]) => [...dates].sort().reverse()],

@@ -6,7 +6,8 @@
  * `target` is the issue's budget, which the test reports against but does not enforce: on the
  * 10k site it is missed (2026-11-24: 263–438 KB on the wire; the fixed part alone is ~197 KB —
  * Pagefind's metadata 108 KB, its WebAssembly 55 KB, scripts 33 KB — then one index chunk of
- * 24–106 KB per query word; Pagefind 1.6 has no setting for chunk size). See docs/performance.md.
+ * 24–106 KB per query word). Since the third session of 2026-11-27 the index is in three parts by
+ * span of years, with smaller chunks (SEARCH.index), 285–461 KB (docs/search.md). See docs/performance.md.
  * `ceiling` is enforced: the measured figures plus ~10% for bytes, which are deterministic, and a
  * time a search that is slow on every run exceeds while one slowed by a loaded 2-core machine
  * (medians 114–581 ms at load 2–6, 537–780 ms in a CI run, 1.2–2.8 s at load ~25) does not:
