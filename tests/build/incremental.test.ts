@@ -115,4 +115,22 @@ describe("incremental build = cold build", { timeout: 900_000 }, () => {
       "data-changed",
     );
   });
+
+  it("changes the stylesheet: no page, restored or not, names the old stylesheet file", async () => {
+    // Pages link the site's stylesheet by its hashed name (inlineStylesheets: "auto"); a page
+    // restored from the build before would name a file this build no longer writes.
+    edit(chain, "src/styles/global.css", (text) => `${text}\n.incremental-check { color: inherit; }\n`);
+    const { diff } = await buildBoth();
+    expect(diff).toEqual([]);
+    const css = readdirSync(path.join(chain.out, "_astro")).filter((name) => name.endsWith(".css"));
+    const page = readFileSync(path.join(chain.out, "index.html"), "utf8");
+    const linked = [...page.matchAll(/<link rel="stylesheet" href="\/_astro\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(linked.length).toBeGreaterThan(0);
+    for (const name of linked) expect(css).toContain(name);
+    expect(
+      linked.some((name) =>
+        readFileSync(path.join(chain.out, "_astro", name), "utf8").includes("incremental-check"),
+      ),
+    ).toBe(true);
+  });
 });
