@@ -73,14 +73,12 @@ export function indexPages(site: Pick<LoadedSite, "front">) {
   return paginate(site.front, SITE.pageSize);
 }
 
-/** /page/N/ (N ≥ 2; page 1 is the home page). */
+/** /page/N/: the pages below the home page, numbered from the oldest (see paginate). */
 export function indexPageRoutes(site: LoadedSite) {
   const sidebarTags = sidebarTagsOf(site);
   return indexPages(site)
     .slice(1)
-    .map((page) =>
-      keyed(site, { page: String(page.current) }, { page, sidebarTags, popular: listingPopular(site) }),
-    );
+    .map((page) => keyed(site, { page: String(page.number) }, { page, sidebarTags }));
 }
 
 /** /tags/<tag>/ and /tags/<tag>/page/N/. */
@@ -90,8 +88,8 @@ export function tagRoutes(site: LoadedSite) {
     paginate(articles, SITE.pageSize).map((page) =>
       keyed(
         site,
-        { tag: slug, page: page.current === 1 ? undefined : `page/${page.current}` },
-        { label, page, sidebarTags, popular: listingPopular(site) },
+        { tag: slug, page: page.number === 0 ? undefined : `page/${page.number}` },
+        { label, page, sidebarTags },
       ),
     ),
   );
@@ -105,8 +103,8 @@ export function authorRoutes(site: LoadedSite) {
     paginate(articles, SITE.pageSize).map((page) =>
       keyed(
         site,
-        { author: slug, page: page.current === 1 ? undefined : `page/${page.current}` },
-        { name, page, sidebarTags, popular: listingPopular(site) },
+        { author: slug, page: page.number === 0 ? undefined : `page/${page.number}` },
+        { name, page, sidebarTags },
       ),
     ),
   );
@@ -116,7 +114,7 @@ export function authorRoutes(site: LoadedSite) {
 export function seriesRoutes(site: LoadedSite) {
   const sidebarTags = sidebarTagsOf(site);
   return site.series.map(({ slug, label, parts }) =>
-    keyed(site, { series: slug }, { label, parts, sidebarTags, popular: listingPopular(site) }),
+    keyed(site, { series: slug }, { label, parts, sidebarTags }),
   );
 }
 

@@ -1,5 +1,5 @@
 import { SITE } from "../config.ts";
-import { paginate } from "../lib/paginate.ts";
+import { pageNumbers } from "../lib/paginate.ts";
 import type { LoadedSite } from "./loadSite.ts";
 import {
   SERIES_INDEX_HREF,
@@ -30,8 +30,8 @@ export function sitemapUrls(site: LoadedSite): SitemapUrl[] {
     loc: absoluteUrl(href),
   }));
   const listing = (base: string, count: number) => {
-    for (const page of paginate(Array.from({ length: count }), SITE.pageSize)) {
-      if (base !== "/" || page.current > 1) urls.push({ loc: absoluteUrl(pageHref(base, page.current)) });
+    for (const number of pageNumbers(count, SITE.pageSize)) {
+      if (base !== "/" || number > 0) urls.push({ loc: absoluteUrl(pageHref(base, number)) });
     }
   };
   for (const article of site.articles) {

@@ -38,9 +38,9 @@ export function archiveHref(yearMonth: YearMonth): string {
   return `/archive/#${archiveMonthId(yearMonth)}`;
 }
 
-/** Page `n` of a listing whose first page is at `base` ("/" or "/tags/x/"). */
+/** Page `n` of a listing whose first page (0, see paginate) is at `base` ("/" or "/tags/x/"). */
 export function pageHref(base: string, n: number): string {
-  return n <= 1 ? base : `${base}page/${n}/`;
+  return n === 0 ? base : `${base}page/${n}/`;
 }
 
 /** An article's sharing image, or undefined when the site draws none (SITE.socialImages). */

@@ -366,9 +366,10 @@ describe("author pages", () => {
         .toArray()
         .map((el) => $(el).text().trim()),
     ).toEqual(["夜班公交里的城市", ESCAPING_TITLE]);
-    expect(page("authors/观止编辑部/")('a[rel="next"]').attr("href")).toBe(
-      "/authors/%E8%A7%82%E6%AD%A2%E7%BC%96%E8%BE%91%E9%83%A8/page/2/",
-    );
+    // Under twenty articles: all on the author's first page (see paginate).
+    const editors = page("authors/观止编辑部/");
+    expect(editors(".article-card").length).toBeGreaterThan(10);
+    expect(editors("nav.pagination")).toHaveLength(0);
   });
 
   it("are linked from the byline", () => {
@@ -450,7 +451,8 @@ describe("reading time in lists", () => {
   it("shows 约 N 分钟 · N 字 on every card", () => {
     const $ = page("/");
     const cards = $(".article-card__reading");
-    expect(cards).toHaveLength(10);
+    expect(cards).toHaveLength($(".article-card").length);
+    expect(cards.length).toBeGreaterThanOrEqual(10);
     cards.each((_, el) => expect($(el).text()).toMatch(/^约 \d+ 分钟 · [\d,]+ 字$/));
   });
 });

@@ -100,7 +100,7 @@ describe("MDX components without an import line", () => {
 });
 
 describe("sidebar on list pages", () => {
-  const listPages = ["", "page/2/", "tags/%E5%88%86%E9%A1%B5/", "archive/", "authors/%E6%9E%97%E9%97%B4/"];
+  const listPages = ["", "page/1/", "tags/%E5%88%86%E9%A1%B5/", "archive/", "authors/%E6%9E%97%E9%97%B4/"];
   for (const urlPath of listPages) {
     it(`/${urlPath} has an <aside> after the list with the search box and the most used tags`, () => {
       const $ = page(urlPath);
@@ -114,13 +114,16 @@ describe("sidebar on list pages", () => {
       const tags = aside
         .find(".sidebar-tags li a")
         .toArray()
-        .map((el) => ({ href: $(el).attr("href")!, count: Number(/(\d+) 篇/.exec($(el).text())?.[1]) }));
-      expect(tags[0]).toEqual({ href: "/tags/%E5%88%86%E9%A1%B5/", count: 11 });
+        .map((el) => ({ href: $(el).attr("href")!, text: $(el).text() }));
+      // Commonest first (分页 has 11 articles), without counts: they would change every list
+      // page with each new article (see topTags).
+      expect(tags[0]).toEqual({ href: "/tags/%E5%88%86%E9%A1%B5/", text: "分页" });
       expect(tags.length).toBeGreaterThan(3);
       expect(tags.length).toBeLessThanOrEqual(12);
-      const counts = tags.map((t) => t.count);
-      expect([...counts].sort((a, b) => b - a)).toEqual(counts);
-      for (const { href } of tags) expect(existsSync(builtFile(`${href}index.html`))).toBe(true);
+      for (const { href, text } of tags) {
+        expect(text).not.toMatch(/\d+ 篇/);
+        expect(existsSync(builtFile(`${href}index.html`))).toBe(true);
+      }
     });
   }
 

@@ -152,7 +152,7 @@ const pagesByType = {
   "tags overview": "/tags/",
   archive: "/archive/",
   author: "/authors/林间/",
-  "paged listing": "/page/2/",
+  "paged listing": "/page/1/",
   "article in a series": "/articles/series-walk-lanes/",
   series: "/series/老城步行笔记/",
   "series overview": "/series/",

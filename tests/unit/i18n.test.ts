@@ -3,6 +3,6 @@ import { t } from "../../src/i18n/zh-CN.ts";
 
 describe("t", () => {
   it("fills placeholders", () => {
-    expect(t("pagination.status", { current: 2, total: 5 })).toBe("第 2 页，共 5 页");
+    expect(t("pagination.page", { number: 2 })).toBe("第 2 页");
   });
 });

@@ -45,7 +45,8 @@ function showPopular(section: HTMLElement, candidates: PopularCandidate[], views
 async function run(server: string, lang: string) {
   const own = slots.filter((slot) => slot.dataset["countView"] !== undefined);
   const listed = slots.filter((slot) => slot.dataset["countView"] === undefined);
-  const candidates = popular ? (JSON.parse(popular.dataset["candidates"] ?? "[]") as PopularCandidate[]) : [];
+  const candidatesSrc = popular?.dataset["candidatesSrc"];
+  const candidates = candidatesSrc ? ((await (await fetch(candidatesSrc)).json()) as PopularCandidate[]) : [];
 
   const ownPath = own[0]?.dataset["pageViews"];
   if (ownPath) {
