@@ -9,7 +9,12 @@ import { SITE } from "../../../src/config.ts";
 // before and after one new article — and count the list pages whose keys changed.
 
 const now = new Date("2026-06-01T00:00:00Z");
-const settings = { excerptLength: 20, hanCharsPerMinute: 400, latinWordsPerMinute: 200, timeZone: "Asia/Shanghai" };
+const settings = {
+  excerptLength: 20,
+  hanCharsPerMinute: 400,
+  latinWordsPerMinute: 200,
+  timeZone: "Asia/Shanghai",
+};
 
 function entry(i: number): SiteEntry {
   return {
