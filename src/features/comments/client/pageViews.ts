@@ -45,8 +45,14 @@ function showPopular(section: HTMLElement, candidates: PopularCandidate[], views
 async function run(server: string, lang: string) {
   const own = slots.filter((slot) => slot.dataset["countView"] !== undefined);
   const listed = slots.filter((slot) => slot.dataset["countView"] === undefined);
+  // The 热门 candidates are one site file (not in the page, see PopularArticles.astro); without
+  // it the block stays hidden and the counts are still filled.
   const candidatesSrc = popular?.dataset["candidatesSrc"];
-  const candidates = candidatesSrc ? ((await (await fetch(candidatesSrc)).json()) as PopularCandidate[]) : [];
+  const candidates = candidatesSrc
+    ? await fetch(candidatesSrc)
+        .then((response) => (response.ok ? (response.json() as Promise<PopularCandidate[]>) : []))
+        .catch(() => [])
+    : [];
 
   const ownPath = own[0]?.dataset["pageViews"];
   if (ownPath) {
