@@ -77,9 +77,10 @@ export default defineConfig({
   integrations: [
     buildTimings(),
     previewUnpublished(),
-    socialImages(),
     mdx(),
     timed("search index", pagefindIntegration({ lang: SITE.lang })),
+    // After the search index, so the card worker goes on drawing while Pagefind indexes.
+    timed("card files", socialImages()),
     timed("deploy files", deployFiles()),
     timed("publish", atomicOutput()),
     // After atomicOutput: a build counts as finished only once its site is published.

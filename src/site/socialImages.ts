@@ -1,8 +1,7 @@
-import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { SITE } from "../config.ts";
 import { formatArticleDate } from "../lib/dates.ts";
-import { renderSocialImage, type SocialImageInput } from "../lib/social/renderSocialImage.ts";
+import type { SocialImageInput } from "../lib/social/renderSocialImage.ts";
 import { createSocialImagePool } from "../lib/social/socialImagePool.ts";
 import { secondsSince } from "../lib/secondsSince.ts";
 import { recordTiming } from "../lib/buildTimings.ts";
@@ -25,23 +24,42 @@ const pool = workerFile
   ? createSocialImagePool(workerFile, Math.max(1, availableParallelism() - 1))
   : undefined;
 
+/** Each article's id and its card's file in .cache/social-images. */
+export type SocialCardFiles = readonly (readonly [id: string, file: string])[];
+
 /**
- * Starts drawing every article's card in worker threads at the start of a build, so they are
- * drawn while Astro renders the HTML pages instead of one by one when it reaches /og/. A card
- * already in .cache/social-images costs a file check. Measured: see docs/performance.md.
+ * Where `astro build` hands the cards from the pages' bundle (which loads the site model) to the
+ * socialImages integration, which puts them into the output at astro:build:done: the two are
+ * separate module graphs in one process.
  */
-export function queueSocialImages(articles: readonly { title: string; author: string; date: Date }[]): void {
+export const SOCIAL_CARDS = Symbol.for("site:social-images:cards");
+
+/**
+ * Starts drawing every article's card in worker threads at the start of a build; the
+ * socialImages integration puts the files into /og/ once the pages are rendered. No page waits
+ * for a card: while /og/<id>.png was a route, rendering stopped at /og/ until the worker had
+ * drawn every card, leaving the main thread idle (a cold build's render ≈ the cards' time). A
+ * card already in .cache/social-images costs a file check. Measured: see docs/performance.md.
+ */
+export function queueSocialImages(
+  articles: readonly { id: string; title: string; author: string; date: Date }[],
+): void {
   if (!pool || !SITE.socialImages) return;
   const started = performance.now();
-  // A failure is reported by the page that awaits the card (socialImageOf), failing the build.
-  const cards = articles.map((article) => pool.file(socialCardOf(article)).catch(() => {}));
-  void Promise.all(cards).then(() => {
-    console.info(`[site:social-images] ${cards.length} cards in ${secondsSince(started)} s`);
-    recordTiming("sharing cards", started, `${cards.length} cards, in worker threads`);
+  const cards = Promise.all(
+    articles.map(async (article) => [article.id, await pool.file(socialCardOf(article))] as const),
+  ).then((files) => {
+    console.info(`[site:social-images] ${files.length} cards in ${secondsSince(started)} s`);
+    recordTiming("sharing cards", started, `${files.length} cards, in worker threads`);
+    return files;
   });
+  cards.catch(() => {}); // reported by the integration, which fails the build
+  (globalThis as Record<symbol, unknown>)[SOCIAL_CARDS] = cards;
 }
 
-/** The PNG of a sharing card (1200×630). */
-export async function socialImageOf(card: SocialImageInput): Promise<Buffer> {
-  return pool ? readFile(await pool.file(card)) : renderSocialImage(card);
+/** The cards queued by this build (and forgets them), or undefined when none were. */
+export function takeQueuedSocialCards(): Promise<SocialCardFiles> | undefined {
+  const cards = (globalThis as Record<symbol, Promise<SocialCardFiles> | undefined>)[SOCIAL_CARDS];
+  delete (globalThis as Record<symbol, unknown>)[SOCIAL_CARDS];
+  return cards;
 }

@@ -7,7 +7,16 @@ import { fixtureArticles, fixtureSite, fixtureTimings } from "../support/paths.t
 
 // The fixture build (tests/support/buildFixtureSite.ts) writes its timing record where
 // `npm run bench` would read it; the bench reads nothing else about phases.
-const PHASES = ["config", "content sync", "bundle", "render", "search index", "deploy files", "publish"];
+const PHASES = [
+  "config",
+  "content sync",
+  "bundle",
+  "render",
+  "search index",
+  "card files",
+  "deploy files",
+  "publish",
+];
 
 describe("the build's timing record", () => {
   const entries = readTimings(fixtureTimings);

@@ -1,23 +1,12 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import {
-  cp,
-  link,
-  mkdir,
-  mkdtemp,
-  readFile,
-  readdir,
-  rename,
-  rm,
-  stat,
-  utimes,
-  writeFile,
-} from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
 import { BUILD_CACHES } from "../../../lib/buildCaches.ts";
+import { linkOrCopy } from "../../../lib/linkOrCopy.ts";
 import { SEARCH } from "../query/settings.ts";
 import { parseLexicon } from "../query/lexicon.ts";
 import { parseSynonyms, type SynonymGroups } from "../query/synonyms.ts";
@@ -360,12 +349,7 @@ async function linkTree(from: string, to: string): Promise<void> {
   for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || entry.name === MANIFEST) continue;
     const source = path.join(entry.parentPath, entry.name);
-    const target = path.join(to, path.relative(from, source));
-    await mkdir(path.dirname(target), { recursive: true });
-    await link(source, target).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
-      await cp(source, target);
-    });
+    await linkOrCopy(source, path.join(to, path.relative(from, source)));
   }
 }
 
