@@ -78,9 +78,9 @@ export default defineConfig({
     buildTimings(),
     previewUnpublished(),
     mdx(),
-    timed("search index", pagefindIntegration({ lang: SITE.lang })),
-    // After the search index, so the card worker goes on drawing while Pagefind indexes.
+    // Before the search index: cards not drawn yet when the pages are done get every core.
     timed("card files", socialImages()),
+    timed("search index", pagefindIntegration({ lang: SITE.lang })),
     timed("deploy files", deployFiles()),
     timed("publish", atomicOutput()),
     // After atomicOutput: a build counts as finished only once its site is published.

@@ -13,7 +13,8 @@ const WORKER = fileURLToPath(new URL("../lib/social/socialImageWorker.ts", impor
  * its absolute path is handed to the bundled pages; `astro dev` gets none and draws each card on
  * request through the /og/ route, which `astro build` leaves empty.
  *
- * Place it after the search index: the worker goes on drawing while Pagefind indexes the pages.
+ * Place it before the search index: cards still being drawn when the pages are done get every
+ * core (Pagefind, which uses every core too, waits for them).
  */
 export function socialImages(): AstroIntegration {
   return {
@@ -28,8 +29,9 @@ export function socialImages(): AstroIntegration {
       "astro:build:done": async ({ dir }) => {
         const cards = takeQueuedSocialCards();
         if (!cards) return; // sharing cards off (SITE.socialImages), or no article
+        cards.useEveryCore();
         const og = path.join(fileURLToPath(dir), "og");
-        for (const [id, file] of await cards) await linkOrCopy(file, path.join(og, `${id}.png`));
+        for (const [id, file] of await cards.files) await linkOrCopy(file, path.join(og, `${id}.png`));
       },
     },
   };

@@ -27,39 +27,48 @@ const pool = workerFile
 /** Each article's id and its card's file in .cache/social-images. */
 export type SocialCardFiles = readonly (readonly [id: string, file: string])[];
 
+/** A build's queued cards, as the socialImages integration collects them. */
+export interface QueuedSocialCards {
+  files: Promise<SocialCardFiles>;
+  /** Called once the pages are rendered: the main thread is free, so draw on every core. */
+  useEveryCore(): void;
+}
+
 /**
  * Where `astro build` hands the cards from the pages' bundle (which loads the site model) to the
  * socialImages integration, which puts them into the output at astro:build:done: the two are
  * separate module graphs in one process.
  */
-export const SOCIAL_CARDS = Symbol.for("site:social-images:cards");
+const SOCIAL_CARDS = Symbol.for("site:social-images:cards");
 
 /**
- * Starts drawing every article's card in worker threads at the start of a build; the
- * socialImages integration puts the files into /og/ once the pages are rendered. No page waits
- * for a card: while /og/<id>.png was a route, rendering stopped at /og/ until the worker had
- * drawn every card, leaving the main thread idle (a cold build's render ≈ the cards' time). A
- * card already in .cache/social-images costs a file check. Measured: see docs/performance.md.
+ * Starts drawing every article's card in worker threads at the start of a build — one thread
+ * fewer than the cores while Astro renders pages on the main thread, every core once it is done;
+ * the socialImages integration then puts the files into /og/. No page waits for a card: while
+ * /og/<id>.png was a route, rendering stopped at /og/ until the worker had drawn every card,
+ * the main thread idle meanwhile. A card already in .cache/social-images costs a file check.
+ * Measured: see docs/performance.md.
  */
 export function queueSocialImages(
   articles: readonly { id: string; title: string; author: string; date: Date }[],
 ): void {
   if (!pool || !SITE.socialImages) return;
   const started = performance.now();
-  const cards = Promise.all(
+  const files = Promise.all(
     articles.map(async (article) => [article.id, await pool.file(socialCardOf(article))] as const),
-  ).then((files) => {
-    console.info(`[site:social-images] ${files.length} cards in ${secondsSince(started)} s`);
-    recordTiming("sharing cards", started, `${files.length} cards, in worker threads`);
-    return files;
+  ).then((done) => {
+    console.info(`[site:social-images] ${done.length} cards in ${secondsSince(started)} s`);
+    recordTiming("sharing cards", started, `${done.length} cards, in worker threads`);
+    return done;
   });
-  cards.catch(() => {}); // reported by the integration, which fails the build
-  (globalThis as Record<symbol, unknown>)[SOCIAL_CARDS] = cards;
+  files.catch(() => {}); // reported by the integration, which fails the build
+  const queued: QueuedSocialCards = { files, useEveryCore: () => pool.resize(availableParallelism()) };
+  (globalThis as Record<symbol, unknown>)[SOCIAL_CARDS] = queued;
 }
 
 /** The cards queued by this build (and forgets them), or undefined when none were. */
-export function takeQueuedSocialCards(): Promise<SocialCardFiles> | undefined {
-  const cards = (globalThis as Record<symbol, Promise<SocialCardFiles> | undefined>)[SOCIAL_CARDS];
+export function takeQueuedSocialCards(): QueuedSocialCards | undefined {
+  const queued = (globalThis as Record<symbol, QueuedSocialCards | undefined>)[SOCIAL_CARDS];
   delete (globalThis as Record<symbol, unknown>)[SOCIAL_CARDS];
-  return cards;
+  return queued;
 }

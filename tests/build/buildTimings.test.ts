@@ -12,8 +12,8 @@ const PHASES = [
   "content sync",
   "bundle",
   "render",
-  "search index",
   "card files",
+  "search index",
   "deploy files",
   "publish",
 ];

@@ -6,6 +6,8 @@ export interface SocialImagePool {
   /** The cached PNG of this card, rendered by a worker unless already on disk. Asking twice for
    * the same card returns the same promise, so cards can be queued early and collected later. */
   file(input: SocialImageInput): Promise<string>;
+  /** Lets the pool run up to `size` workers from now on (e.g. every core once the pages are done). */
+  resize(size: number): void;
 }
 
 /** Cards each worker is given at once: enough to keep satori busy while sharp encodes. */
@@ -17,7 +19,8 @@ const IN_FLIGHT_PER_WORKER = 2;
  * is most of a cold build when done one by one on the thread that also renders the pages.
  * Workers are started on first use and stop holding the process open whenever the queue is empty.
  */
-export function createSocialImagePool(workerFile: string, size: number): SocialImagePool {
+export function createSocialImagePool(workerFile: string, initialSize: number): SocialImagePool {
+  let size = initialSize;
   const byKey = new Map<string, Promise<string>>();
   const waiting: SocialImageJob[] = [];
   let head = 0; // waiting[head] is next: shift() on a 10,000-long queue would copy it each time
@@ -61,6 +64,10 @@ export function createSocialImagePool(workerFile: string, size: number): SocialI
   }
 
   return {
+    resize(newSize) {
+      size = Math.max(1, newSize);
+      dispatch();
+    },
     file(input) {
       const key = JSON.stringify(input);
       let file = byKey.get(key);
