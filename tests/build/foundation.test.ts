@@ -84,7 +84,9 @@ describe("index", () => {
     expect(below).toBeGreaterThan(0);
     expect($(".article-card").length).toBe(published - below * 10);
     expect($('a[rel="next"]').attr("href")).toBe(`/page/${below}/`);
-    expect($(".pagination__status").text()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 至 \d{4}年\d{1,2}月\d{1,2}日$/);
+    expect($(".pagination__status").text()).toMatch(
+      /^\d{4}年\d{1,2}月\d{1,2}日 至 \d{4}年\d{1,2}月\d{1,2}日$/,
+    );
     const $1 = page("page/1/");
     expect($1(".article-card").length).toBe(10);
     expect($1("h1").text()).toBe("文章 · 第 1 页");
