@@ -24,9 +24,7 @@ export interface Page<T> {
  * listing (measured: ~1,000 of 1,030 list pages for one new article at 2,000 articles).
  */
 export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
-  const full = Math.floor(items.length / size);
-  // Pages below the first, each `size` items, counted from the oldest.
-  const below = Math.max(0, full - 1);
+  const below = pagesBelowFirst(items.length, size);
   const firstLength = items.length - below * size;
   const pages: Page<T>[] = [
     { items: items.slice(0, firstLength), number: 0, newer: undefined, older: below > 0 ? below : undefined },
@@ -43,8 +41,13 @@ export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
   return pages;
 }
 
-/** How many pages `paginate` makes of `count` items (for lists of URLs). */
+/** Pages below the first, `size` items each: every full page but the newest. */
+function pagesBelowFirst(count: number, size: number): number {
+  return Math.max(0, Math.floor(count / size) - 1);
+}
+
+/** The numbers of the pages `paginate` makes of `count` items (for lists of URLs). */
 export function pageNumbers(count: number, size: number): number[] {
-  const below = Math.max(0, Math.floor(count / size) - 1);
+  const below = pagesBelowFirst(count, size);
   return [0, ...Array.from({ length: below }, (_, i) => below - i)];
 }

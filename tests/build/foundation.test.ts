@@ -84,6 +84,14 @@ describe("index", () => {
     expect(below).toBeGreaterThan(0);
     expect($(".article-card").length).toBe(published - below * 10);
     expect($('a[rel="next"]').attr("href")).toBe(`/page/${below}/`);
+    // The home page's dates run from its oldest card to its newest, the pinned one included
+    // (it comes first whatever its date).
+    const days = $(".article-card time")
+      .toArray()
+      .map((el) => $(el).text())
+      .sort();
+    const long = (day: string) => day.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, "$1年$2月$3日");
+    expect($(".pagination__status").text()).toBe(`${long(days[0]!)} 至 ${long(days.at(-1)!)}`);
     expect($(".pagination__status").text()).toMatch(
       /^\d{4}年\d{1,2}月\d{1,2}日 至 \d{4}年\d{1,2}月\d{1,2}日$/,
     );
