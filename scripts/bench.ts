@@ -1,6 +1,9 @@
 // Build benchmark over N generated articles (make-corpus.mjs):
 //
-//   npm run bench -- --count 10000 [--skip-baseline] [--skip-scenarios] [--work DIR]
+//   npm run bench -- --count 10000 [--skip-baseline] [--skip-scenarios | --scenarios N] [--work DIR]
+//
+// --scenarios N runs only the first N changes (at 100k: `--scenarios 2`, a new article and an
+// edited body, since each build there takes many minutes).
 //
 // Our site: a cold build (every build cache cleared), then one build after each change an author
 // makes — add an article, edit a body, edit a title, delete an article, change a template — each
@@ -83,7 +86,8 @@ async function main(): Promise<void> {
   if (!args.has("skip-scenarios")) {
     const undo: (() => void)[] = [];
     try {
-      for (const [name, change] of scenarios()) {
+      const first = Number(args.get("scenarios") ?? Infinity);
+      for (const [name, change] of scenarios().slice(0, first)) {
         undo.push(change());
         runs.push(await site(name));
       }
