@@ -54,6 +54,19 @@ describe("parseLexicon", () => {
     expect(Object.fromEntries(lexicon.terms)).toEqual({ 删掉: ["删除"] });
   });
 
+  it("refuses everyday words that could never match: a question word inside, or a fourth term", () => {
+    // normalizeQuery drops 有哪些/什么 before the lexicon is read; expandQuery searches three terms.
+    const { lexicon, problems } = parseLexicon(
+      ["列出: [列出来, 有哪些]", "甲乙: [开]", "丙丁: [开]", "戊己: [开]", "庚辛: [开, 关]"].join("\n"),
+    );
+    expect(problems.map((p) => p.line)).toEqual([1, 5]);
+    expect(problems[0]!.message).toContain("问句词「有哪些」");
+    expect(problems[1]!.message).toContain("第 2、3、4 行");
+    for (const problem of problems) expect(problem.message).toMatch(/— \S/);
+    expect(lexicon.terms.get("开")).toEqual(["甲乙", "丙丁", "戊己"]);
+    expect(lexicon.terms.has("列出来")).toBe(false);
+  });
+
   it("accepts the repository's own lexicon, which is broad: hundreds of everyday words", () => {
     const { lexicon, problems } = parseLexicon(readFileSync("content/lexicon.yaml", "utf8"));
     expect(problems).toEqual([]);

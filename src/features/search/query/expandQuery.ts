@@ -4,7 +4,7 @@
  * Used only when the query has an everyday word from the lexicon; otherwise the query is
  * searched as before, word for word.
  */
-import type { Lexicon } from "./lexicon.ts";
+import { MAX_TERMS, type Lexicon } from "./lexicon.ts";
 import { segmentQuery } from "./searchWithFallback.ts";
 import { applySynonyms, normalizeWord, type SynonymGroups } from "./synonyms.ts";
 
@@ -38,12 +38,6 @@ const FUNCTION_WORDS = new Set(
     "为了 时要 要做 做 之 其 该 等 让 时 多少 几 几个 各种 所有 别的 别人 一台 老是 总是 经常 出现 变成"
   ).split(" "),
 );
-
-/**
- * Terms searched for one everyday word, first listed first: each is a Pagefind search and may
- * be an index chunk to fetch. 3 scored as well as no limit on the tuning set (docs/search.md).
- */
-const MAX_TERMS = 3;
 
 /** The longest everyday word or term, in segmenter words, that the lexicon holds. */
 const MAX_WORDS = 6;

@@ -9,6 +9,14 @@
  */
 import { normalizeWord, type SynonymProblem } from "./synonyms.ts";
 import { listLines } from "./listLines.ts";
+import { QUESTION_WORDS } from "./normalizeQuery.ts";
+
+/**
+ * Terms searched for one everyday word, first listed first: each is a Pagefind search and may
+ * be an index chunk to fetch. 3 scored as well as no limit on the tuning set (docs/search.md).
+ * A word listed for more terms is a problem: the ones after the third would never be searched.
+ */
+export const MAX_TERMS = 3;
 
 export type LexiconProblem = SynonymProblem;
 
@@ -70,6 +78,31 @@ export function parseLexicon(text: string): { lexicon: Lexicon; problems: Lexico
       problems.push({
         line,
         message: `「${alsoTerm}」是第 ${termLine.get(normalizeWord(alsoTerm))} 行的术语，不能再当说法 — 术语之间的同义写进 synonyms.yaml`,
+      });
+      continue;
+    }
+    // The query loses its question words before the lexicon is read (normalizeQuery), so a
+    // word holding one (有哪些, 叫什么) could never match.
+    const asks = everyday.flatMap((word) => {
+      const question = QUESTION_WORDS.find((q) => word.includes(q));
+      return question ? [{ word, question }] : [];
+    })[0];
+    if (asks !== undefined) {
+      problems.push({
+        line,
+        message: `「${asks.word}」含有问句词「${asks.question}」，搜索前会被去掉，这个说法永远匹配不到 — 换个不带它的说法`,
+      });
+      continue;
+    }
+    const full = everyday.find((word) => (terms.get(normalizeWord(word))?.length ?? 0) >= MAX_TERMS);
+    if (full !== undefined) {
+      const lines = terms
+        .get(normalizeWord(full))!
+        .map((t) => termLine.get(t))
+        .join("、");
+      problems.push({
+        line,
+        message: `「${full}」已是 ${MAX_TERMS} 个术语的说法（第 ${lines} 行），搜索只用前 ${MAX_TERMS} 个 — 从这一行删去它`,
       });
       continue;
     }

@@ -6,7 +6,7 @@ import { applySynonyms, type SynonymGroups } from "./synonyms.ts";
  * on a page, so 如何配置防火墙 would miss the firewall article that never says 如何. Longest first,
  * so 有什么区别 goes before 什么.
  */
-const QUESTION_WORDS = [
+export const QUESTION_WORDS = [
   "有什么区别",
   "有什么不同",
   "的区别",
