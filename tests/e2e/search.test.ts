@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { useSiteInBrowser } from "../support/siteInBrowser.ts";
 import type { BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import { SEARCH } from "../../src/features/search/query/settings.ts";
 import { POLL } from "../support/waits.ts";
 
 const site = useSiteInBrowser();
@@ -134,6 +135,35 @@ describe("search from an article's sidebar", () => {
     expect(await page.locator(".search-popup__more").isVisible()).toBe(false);
     await box.fill("草稿不应出现");
     expect(await dropdownTitles(page)).toEqual([]);
+  });
+
+  it("on a large archive searches the newest years only, says so, and links to every year", async () => {
+    // parts.json as a 100,000-article site writes it: each part as large as the dropdown's limit,
+    // so the dropdown opens only the newest part (2025-2027); the /search/ page opens them all.
+    const fetched: string[] = [];
+    const page = await open("/articles/alpha-emphasis/", {}, async (page) => {
+      page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+      await page.route("**/pagefind/parts.json", async (route) => {
+        const response = await route.fetch();
+        const listed = (await response.json()) as { pages: number[] };
+        await route.fulfill({
+          response,
+          json: { ...listed, pages: listed.pages.map(() => SEARCH.index.dropdownPages) },
+        });
+      });
+    });
+    const box = page.locator("#sidebar-search");
+    // The MDX example is dated 2024-12-31: in the older part.
+    await box.fill("MDX 组件示例");
+    expect(await dropdownTitles(page)).not.toContain("MDX 组件示例");
+    expect(await page.locator(".search-popup__status").textContent()).toMatch(/^(在 )?2025 年以来的文章中/);
+    expect(fetched.filter((path) => path.startsWith("/pagefind/2022-2024/"))).toEqual([]);
+    const more = page.locator(".search-popup__more");
+    expect(await more.textContent()).toBe("搜索全部年份的文章");
+    await more.click();
+    await page.waitForURL(/\/search\/\?q=/);
+    expect(await pageResults(page)).toContain("MDX 组件示例");
+    expect(fetched.some((path) => path.startsWith("/pagefind/2022-2024/"))).toBe(true);
   });
 
   it("is driven by the keyboard: / focuses, arrows move, Esc closes then clears", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { indexPartOf, yearOf } from "../../../src/features/search/build/pagefindIntegration.ts";
-import { searchInDateOrder } from "../../../src/features/search/client/openIndex.ts";
+import { partsWithin, searchInDateOrder } from "../../../src/features/search/client/openIndex.ts";
 
 describe("yearOf and indexPartOf (which part of the index a page goes to)", () => {
   it("reads the page's year filter", () => {
@@ -68,5 +68,22 @@ describe("searchInDateOrder (a date order across the parts)", () => {
     const results = await searchInDateOrder(search("desc"), parts, "desc", { tag: ["城市"], year: ["2024"] });
     expect(results.map((r) => r.date)).toEqual(["2024-12", "2024-06", "2024-02"]);
     expect(results.every((r) => r.tag?.[0] === "城市")).toBe(true);
+  });
+});
+
+describe("partsWithin (how many of the newest parts the dropdown opens)", () => {
+  it("opens the newest parts while their pages stay within the limit, always at least one", () => {
+    // A 100,000-article archive: parts of 12,600, 43,000 and 44,400 pages, newest first.
+    expect(partsWithin([12_600, 43_000, 44_400], 20_000)).toBe(1);
+    expect(partsWithin([12_600, 43_000, 44_400], 60_000)).toBe(2);
+    expect(partsWithin([30_000, 5_000], 20_000)).toBe(1);
+    // Today's sizes: every part opens, as before the limit existed.
+    expect(partsWithin([1_400, 4_300, 4_300], 20_000)).toBe(3);
+    expect(partsWithin([0, 0], 20_000)).toBe(2);
+    expect(partsWithin([], 20_000)).toBe(0);
+  });
+
+  it("stops at the first part that does not fit, so the parts opened are the newest years", () => {
+    expect(partsWithin([5_000, 16_000, 1_000], 20_000)).toBe(1);
   });
 });

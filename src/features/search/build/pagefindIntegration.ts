@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
 import { BUILD_CACHES } from "../../../lib/buildCaches.ts";
+import type { IndexParts } from "../client/openIndex.ts";
 import { linkOrCopy } from "../../../lib/linkOrCopy.ts";
 import { SEARCH } from "../query/settings.ts";
 import { parseLexicon } from "../query/lexicon.ts";
@@ -196,7 +197,11 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     await cp(path.join(outputPath, names[0]!, file), path.join(outputPath, file));
   await writeFile(
     path.join(outputPath, PARTS_FILE),
-    `${JSON.stringify({ parts: names, years: [...years].filter((year) => year !== OTHER).sort(newestFirst) } satisfies IndexParts)}\n`,
+    `${JSON.stringify({
+      parts: names,
+      years: [...years].filter((year) => year !== OTHER).sort(newestFirst),
+      pages: names.map((name) => parts.get(name)!.size),
+    } satisfies IndexParts)}\n`,
   );
   if (cacheDir !== undefined) await pruneIndexes(path.join(cacheDir, "index"), new Set(keys.values()));
 
@@ -221,13 +226,11 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
 }
 
 /**
- * `pagefind/parts.json` (read by client/openIndex.ts): the index's parts, newest first, and every
- * publication year they hold, newest first.
+ * `pagefind/parts.json` (read by client/openIndex.ts): the index's parts, newest first, every
+ * publication year they hold, newest first, and each part's number of pages (the dropdown opens
+ * only the newest parts on a large site: SEARCH.index.dropdownPages).
  */
-export interface IndexParts {
-  parts: string[];
-  years: string[];
-}
+export type { IndexParts } from "../client/openIndex.ts";
 export const PARTS_FILE = "parts.json";
 /** Files every part has alike, also copied to `pagefind/` itself for the pages that import them. */
 const SHARED_FILES = ["pagefind.js", "pagefind-highlight.js"];

@@ -2,9 +2,20 @@
  * Opens the site's search index in the browser. The build writes it in parts, one per span of
  * publication years (build/pagefindIntegration.ts), listed newest first in /pagefind/parts.json;
  * Pagefind opens the newest as its primary index and merges the others (`mergeIndex`: each part
- * brings its own metadata and chunks, the WebAssembly is loaded once).
+ * brings its own metadata and chunks, the WebAssembly is loaded once). A search may open only
+ * the newest parts (the dropdown on a large site, `partsWithin`) and the rest later (`openRest`).
  */
 export const INDEX_BASE = "/pagefind/";
+
+/** `pagefind/parts.json`, as the build writes it (build/pagefindIntegration.ts). */
+export interface IndexParts {
+  /** Part folders, newest first: "2025-2027", "2022-2024"… ("other" for pages without a year). */
+  parts: string[];
+  /** Every publication year the index holds, newest first. */
+  years: string[];
+  /** Searchable pages in each part, in the order of `parts`. */
+  pages: number[];
+}
 
 /** What this site uses of Pagefind's module API. */
 export interface PagefindModule {
@@ -13,36 +24,86 @@ export interface PagefindModule {
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
 }
 
+/** An index opened in the browser, whole or its newest parts only. */
+export interface OpenedIndex {
+  module: PagefindModule;
+  /** Publication years of the opened parts, newest first. */
+  years: string[];
+  /** Every year the whole index holds: more than `years` while older parts are not opened. */
+  allYears: string[];
+  /** Opens the parts not opened yet (once; later calls wait for the same work). */
+  openRest(): Promise<void>;
+}
+
 /**
- * Initialises Pagefind over every part of the index with the given options (ranking weights,
- * highlight parameter) and returns the publication years it holds, newest first. `load` imports Pagefind's module
- * (a dynamic import the caller controls, so bundlers leave it alone); it runs while parts.json is
- * fetched.
+ * How many of the newest parts hold at most `maxPages` pages together — at least one. The first
+ * query fetches each opened part's page list, so this bounds it on a large archive.
+ */
+export function partsWithin(pages: readonly number[], maxPages: number): number {
+  let total = pages[0] ?? 0;
+  let count = Math.min(1, pages.length);
+  while (count < pages.length && total + pages[count]! <= maxPages) total += pages[count++]!;
+  return count;
+}
+
+/**
+ * Initialises Pagefind with the given options (ranking weights, highlight parameter) over the
+ * newest parts of the index — all of them, or those within `maxPages` pages — and returns what it
+ * opened. `load` imports Pagefind's module (a dynamic import the caller controls, so bundlers
+ * leave it alone); it runs while parts.json is fetched.
  */
 export async function openIndex(
   load: () => Promise<PagefindModule>,
   options: Record<string, unknown>,
-): Promise<{ module: PagefindModule; years: string[] }> {
-  const [module, { parts, years }] = await Promise.all([load(), fetchParts()]);
-  const [newest, ...older] = parts;
+  maxPages = Infinity,
+): Promise<OpenedIndex> {
+  const [module, list] = await Promise.all([load(), fetchParts()]);
+  const [newest] = list.parts;
   if (newest === undefined) throw new Error(`search: ${INDEX_BASE}parts.json lists no parts`);
   await module.options({ ...options, basePath: `${INDEX_BASE}${newest}/` });
   await module.init();
-  await Promise.all(older.map((part) => module.mergeIndex(`${INDEX_BASE}${part}/`, options)));
-  return { module, years };
+  let opened = partsWithin(list.pages, maxPages);
+  const merge = (parts: string[]) =>
+    Promise.all(parts.map((part) => module.mergeIndex(`${INDEX_BASE}${part}/`, options)));
+  await merge(list.parts.slice(1, opened));
+  let rest: Promise<void> | undefined = opened === list.parts.length ? Promise.resolve() : undefined;
+  const index: OpenedIndex = {
+    module,
+    years: yearsOf(list, opened),
+    allYears: list.years,
+    openRest: () =>
+      (rest ??= merge(list.parts.slice(opened)).then(() => {
+        opened = list.parts.length;
+        index.years = list.years;
+      })),
+  };
+  return index;
 }
 
-async function fetchParts(): Promise<{ parts: string[]; years: string[] }> {
+/** The years of the first `count` parts: a part's folder names its span ("2022-2024"). */
+function yearsOf(list: IndexParts, count: number): string[] {
+  if (count === list.parts.length) return list.years;
+  const spans = list.parts.slice(0, count).map((part) => part.split("-").map(Number));
+  return list.years.filter((year) =>
+    spans.some(([first, last]) => Number(year) >= first! && Number(year) <= (last ?? first)!),
+  );
+}
+
+async function fetchParts(): Promise<IndexParts> {
   const response = await fetch(`${INDEX_BASE}parts.json`);
   if (!response.ok) throw new Error(`search: ${response.status} fetching ${INDEX_BASE}parts.json`);
-  const { parts, years } = (await response.json()) as { parts?: unknown; years?: unknown };
+  const { parts, years, pages } = (await response.json()) as Partial<Record<keyof IndexParts, unknown>>;
   const strings = (list: unknown): list is string[] =>
     Array.isArray(list) && list.every((item) => typeof item === "string");
   if (!strings(parts) || !strings(years))
     throw new Error(`search: ${INDEX_BASE}parts.json has no list of parts and years`);
-  return { parts, years };
+  // An index written before parts.json counted pages: open every part, as then.
+  const counts =
+    Array.isArray(pages) && pages.length === parts.length && pages.every((n) => typeof n === "number")
+      ? (pages as number[])
+      : parts.map(() => 0);
+  return { parts, years, pages: counts };
 }
-
 /** A result as Pagefind returns it: only what ordering needs. */
 interface Ranked {
   score: number;

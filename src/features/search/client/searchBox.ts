@@ -10,7 +10,7 @@ import { renderHit } from "./searchRender.ts";
 let counter = 0;
 
 export function enhanceSearchBoxes(selector: string): void {
-  warmUp();
+  warmUp("recent");
   for (const input of document.querySelectorAll<HTMLInputElement>(selector)) {
     if (!input.dataset["enhanced"]) enhance(input);
   }
@@ -75,19 +75,26 @@ function enhance(input: HTMLInputElement): void {
     status.textContent = t("search.loading");
     open(true);
     try {
-      const found = await search(raw);
+      const found = await search(raw, { scope: "recent" });
       const shown = await Promise.all(found.hits.slice(0, SEARCH.dropdownSize).map((hit) => hit.load()));
       if (mine !== generation) return;
       list.replaceChildren(...shown.map((data, i) => option(`${id}-option-${i}`, data)));
+      // On a large site the dropdown searches the newest years only (found.since); the link to
+      // /search/ then always shows, since that page searches every year.
+      const { since } = found;
       status.textContent =
         found.hits.length === 0
-          ? t("search.noResults", { query: raw })
+          ? since
+            ? t("search.noResultsSince", { query: raw, year: since })
+            : t("search.noResults", { query: raw })
           : found.relaxed
             ? t("search.relaxed")
-            : t("search.count", { count: found.hits.length });
-      more.hidden = found.hits.length <= SEARCH.dropdownSize;
+            : since
+              ? t("search.countSince", { count: found.hits.length, year: since })
+              : t("search.count", { count: found.hits.length });
+      more.hidden = since === undefined && found.hits.length <= SEARCH.dropdownSize;
       more.href = `/search/?q=${encodeURIComponent(raw)}`;
-      more.textContent = t("search.seeAll", { count: found.hits.length });
+      more.textContent = since ? t("search.allYears") : t("search.seeAll", { count: found.hits.length });
       open(true);
     } catch (error) {
       if (mine !== generation) return;
@@ -99,7 +106,7 @@ function enhance(input: HTMLInputElement): void {
   };
 
   input.addEventListener("input", () => {
-    preload(input.value);
+    preload(input.value, "recent");
     clearTimeout(timer);
     timer = setTimeout(() => void run(), SEARCH.debounceMs);
   });

@@ -12,7 +12,13 @@ import { needsFolding } from "../query/mayBeTraditional.ts";
 import { normalizeQuery, type NormalizeOptions } from "../query/normalizeQuery.ts";
 import { comparableTitle, parseSynonyms } from "../query/synonyms.ts";
 import type { FoldReply, FoldRequest } from "./foldingWorker.ts";
-import { INDEX_BASE, openIndex, searchInDateOrder, type PagefindModule } from "./openIndex.ts";
+import {
+  INDEX_BASE,
+  openIndex,
+  searchInDateOrder,
+  type OpenedIndex,
+  type PagefindModule,
+} from "./openIndex.ts";
 import { rerankByTitle } from "../query/rerankByTitle.ts";
 import { searchWithFallback } from "../query/searchWithFallback.ts";
 import { stripWordBreaks } from "../query/segmentForIndex.ts";
@@ -20,9 +26,17 @@ import { SEARCH } from "../query/settings.ts";
 
 export type Filters = Record<string, string[]>;
 
+/**
+ * What a search covers: the whole index (the /search/ page), or on a large site only its newest
+ * parts (the dropdown; SEARCH.index.dropdownPages), which keeps a reader's first query small.
+ */
+export type Scope = "all" | "recent";
+
 export interface SearchOptions {
   filters?: Filters;
   sort?: Record<string, "asc" | "desc">;
+  /** Default "all". */
+  scope?: Scope;
 }
 
 interface RawResult {
@@ -63,17 +77,19 @@ export interface Found {
   query: string;
   hits: Hit[];
   relaxed: boolean;
+  /** Set when only the newest parts were searched: the oldest year searched ("2025"). */
+  since?: string;
 }
 
 /** Thrown on the dev server, where no index exists; the UI shows search.devNotice. */
 export class NoIndexError extends Error {}
 
-/** Pagefind over every part of the index, and the publication years it holds, newest first. */
-let pagefind: Promise<{ engine: Pagefind; years: string[] }> | undefined;
+/** Pagefind over the index, opened by the first search (its newest parts or all of them). */
+let opening: Promise<OpenedIndex> | undefined;
 
 /** Starts loading Pagefind early, e.g. when a search box gets focus. */
-export function warmUp(): void {
-  void loadPagefind().catch(() => undefined);
+export function warmUp(scope: Scope = "all"): void {
+  void loadPagefind(scope).catch(() => undefined);
 }
 
 /**
@@ -140,8 +156,8 @@ function startConverter(): Worker {
   return worker;
 }
 
-function loadPagefind(): Promise<{ engine: Pagefind; years: string[] }> {
-  pagefind ??= (async () => {
+async function loadPagefind(scope: Scope): Promise<{ engine: Pagefind; index: OpenedIndex }> {
+  opening ??= (async () => {
     // A variable keeps Vite from trying to bundle the index, which exists only after a build.
     const url = `${INDEX_BASE}pagefind.js`;
     const load = async () => {
@@ -151,24 +167,26 @@ function loadPagefind(): Promise<{ engine: Pagefind; years: string[] }> {
         throw import.meta.env.DEV ? new NoIndexError("no search index on the dev server") : error;
       }
     };
-    const { module, years } = await openIndex(load, {
-      ranking: SEARCH.ranking,
-      highlightParam: SEARCH.highlightParam,
-    });
-    return { engine: module as Pagefind, years };
+    return openIndex(
+      load,
+      { ranking: SEARCH.ranking, highlightParam: SEARCH.highlightParam },
+      scope === "recent" ? SEARCH.index.dropdownPages : Infinity,
+    );
   })();
-  return pagefind;
+  const index = await opening;
+  if (scope === "all") await index.openRest();
+  return { engine: index.module as Pagefind, index };
 }
 
 /**
  * Fetches the index chunks a query will need while the reader is still typing (before the
  * debounce ends), so the search itself finds them in memory.
  */
-export function preload(raw: string): void {
+export function preload(raw: string, scope: Scope = "all"): void {
   void (async () => {
     const query = normalizeQuery(raw, await foldingFor(raw));
     if (query === "") return;
-    const { engine } = await loadPagefind();
+    const { engine } = await loadPagefind(scope);
     // An expanded query searches each alternative on its own (searchSlots.ts), so each is fetched.
     const expansion = expandQuery(query, LEXICON, SYNONYMS);
     const terms = expansion.expanded
@@ -186,18 +204,21 @@ export async function search(raw: string, options: SearchOptions = {}): Promise<
   const fold = await foldingFor(raw);
   const query = normalizeQuery(raw, fold);
   if (query === "") return { query, hits: [], relaxed: false };
-  const { engine, years } = await loadPagefind();
-  const { sort } = options;
+  const { scope = "all", ...pagefindOptions } = options;
+  const { engine, index } = await loadPagefind(scope);
+  const { years } = index;
+  const since = years.length < index.allYears.length ? years.at(-1) : undefined;
+  const { sort } = pagefindOptions;
   const date = sort?.["date"];
   const run = async (term: string): Promise<RawResult[]> =>
     date !== undefined && years.length > 1
       ? searchInDateOrder(
-          async (filters) => (await engine.search(term, { ...options, filters }))?.results ?? [],
+          async (filters) => (await engine.search(term, { ...pagefindOptions, filters }))?.results ?? [],
           years,
           date,
-          options.filters,
+          pagefindOptions.filters,
         )
-      : ((await engine.search(term, options))?.results ?? []);
+      : ((await engine.search(term, pagefindOptions))?.results ?? []);
   // A query with a reader's everyday word (删掉) also asks for the lexicon's terms (删除).
   const expansion = expandQuery(query, LEXICON, SYNONYMS);
   const { results, relaxed } = expansion.expanded
@@ -208,7 +229,8 @@ export async function search(raw: string, options: SearchOptions = {}): Promise<
     return { id: result.id, load: () => (data ??= result.data().then(toHitData)) };
   });
   // A date order is the reader's choice; only a relevance order is adjusted for titles.
-  if (options.sort) return { query, relaxed, hits };
+  const found = { query, relaxed, ...(since === undefined ? {} : { since }) };
+  if (sort) return { ...found, hits };
   const head = hits.slice(0, SEARCH.titleRerankDepth);
   const titles = new Map(
     await Promise.all(head.map(async (hit) => [hit, (await hit.load()).title] as const)),
@@ -217,12 +239,12 @@ export async function search(raw: string, options: SearchOptions = {}): Promise<
   const titleOf = (hit: Hit) => comparableTitle(titles.get(hit) ?? "", SYNONYMS);
   const slots = expansion.expanded ? expansion.slots.map((slot) => slot.alternatives) : undefined;
   const reordered = rerankByTitle(head, titleOf, { searched: query, typed, ...(slots ? { slots } : {}) });
-  return { query, relaxed, hits: [...reordered, ...hits.slice(head.length)] };
+  return { ...found, hits: [...reordered, ...hits.slice(head.length)] };
 }
 
 /** Every filter value with its number of articles: { tag: { 网络: 12 }, year: { "2025": 30 } }. */
 export async function filterCounts(): Promise<Record<string, Record<string, number>>> {
-  return (await loadPagefind()).engine.filters();
+  return (await loadPagefind("all")).engine.filters();
 }
 
 function toHitData(data: RawData): HitData {

@@ -34,6 +34,14 @@ export const SEARCH = {
     chunkSize: 4000,
     /** Publication years per part of the index (build/pagefindIntegration.ts indexPartOf). */
     yearsPerPart: 3,
+    /**
+     * The sidebar dropdown opens the newest parts of the index that together hold at most this
+     * many pages (always at least the newest part); the /search/ page opens them all. A reader's
+     * first query fetches every opened part's page list (~11 bytes a page, gzipped), which alone
+     * would pass 1 MB at 100,000 articles. Below this many articles nothing changes: every part
+     * is opened. docs/search.md has the measurement.
+     */
+    dropdownPages: 20_000,
   },
   /** Query-string key that carries matched words to an article for highlighting (also in SearchBox.astro's inline loader). */
   highlightParam: "highlight",
