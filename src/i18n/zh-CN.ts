@@ -80,7 +80,7 @@ export const zhCN = {
   "search.resultsLabel": "搜索结果",
   "search.seeAll": "查看全部 {count} 条结果",
   "search.countSince": "在 {year} 年以来的文章中找到 {count} 篇",
-  "search.noResultsSince": "{year} 年以来的文章中没有找到与“{query}”相关的。",
+  "search.noResultsSince": "在 {year} 年以来的文章中没有找到“{query}”。",
   "search.allYears": "搜索全部年份的文章",
   "search.shortcut": "按 / 键可随时跳到搜索框",
   "search.filters": "筛选",
