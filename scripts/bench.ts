@@ -87,6 +87,8 @@ async function main(): Promise<void> {
     const undo: (() => void)[] = [];
     try {
       const first = Number(args.get("scenarios") ?? Infinity);
+      if (!(first >= 1))
+        throw new Error(`bench: --scenarios takes a number of scenarios, got ${args.get("scenarios")}`);
       for (const [name, change] of scenarios().slice(0, first)) {
         undo.push(change());
         runs.push(await site(name));

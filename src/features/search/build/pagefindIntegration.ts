@@ -226,11 +226,10 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
 }
 
 /**
- * `pagefind/parts.json` (read by client/openIndex.ts): the index's parts, newest first, every
- * publication year they hold, newest first, and each part's number of pages (the dropdown opens
- * only the newest parts on a large site: SEARCH.index.dropdownPages).
+ * `pagefind/parts.json` (its shape, IndexParts, is defined where it is read: client/openIndex.ts):
+ * the index's parts, newest first, every publication year they hold, and each part's number of
+ * pages (the dropdown opens only the newest parts on a large site: SEARCH.index.dropdownPages).
  */
-export type { IndexParts } from "../client/openIndex.ts";
 export const PARTS_FILE = "parts.json";
 /** Files every part has alike, also copied to `pagefind/` itself for the pages that import them. */
 const SHARED_FILES = ["pagefind.js", "pagefind-highlight.js"];

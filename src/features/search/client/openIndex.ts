@@ -62,7 +62,7 @@ export async function openIndex(
   if (newest === undefined) throw new Error(`search: ${INDEX_BASE}parts.json lists no parts`);
   await module.options({ ...options, basePath: `${INDEX_BASE}${newest}/` });
   await module.init();
-  let opened = partsWithin(list.pages, maxPages);
+  const opened = partsWithin(list.pages, maxPages);
   const merge = (parts: string[]) =>
     Promise.all(parts.map((part) => module.mergeIndex(`${INDEX_BASE}${part}/`, options)));
   await merge(list.parts.slice(1, opened));
@@ -73,7 +73,6 @@ export async function openIndex(
     allYears: list.years,
     openRest: () =>
       (rest ??= merge(list.parts.slice(opened)).then(() => {
-        opened = list.parts.length;
         index.years = list.years;
       })),
   };
@@ -104,6 +103,7 @@ async function fetchParts(): Promise<IndexParts> {
       : parts.map(() => 0);
   return { parts, years, pages: counts };
 }
+
 /** A result as Pagefind returns it: only what ordering needs. */
 interface Ranked {
   score: number;
