@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { indexPartOf, yearOf } from "../../../src/features/search/build/pagefindIntegration.ts";
+import { assignParts, indexPartOf, yearOf } from "../../../src/features/search/build/pagefindIntegration.ts";
 import { partsWithin, searchInDateOrder } from "../../../src/features/search/client/openIndex.ts";
 
 describe("yearOf and indexPartOf (which part of the index a page goes to)", () => {
@@ -20,6 +20,67 @@ describe("yearOf and indexPartOf (which part of the index a page goes to)", () =
     ]);
     expect(indexPartOf("2025", 1)).toBe("2025");
     expect(indexPartOf("other", 3)).toBe("other");
+  });
+});
+
+describe("assignParts (a span of years too large for one part is split into years)", () => {
+  const options = { yearsPerPart: 3, maxPagesPerPart: 100 };
+
+  it("keeps spans of years whose pages fit in one part", () => {
+    const parts = assignParts(
+      new Map([
+        ["2021", 40],
+        ["2022", 30],
+        ["2024", 70],
+        ["other", 500],
+      ]),
+      options,
+    );
+    expect(Object.fromEntries(parts)).toEqual({
+      "2021": "2019-2021",
+      "2022": "2022-2024",
+      "2024": "2022-2024",
+      other: "other",
+    });
+  });
+
+  it("gives each year of an over-full span a part of its own, and leaves the other spans alone", () => {
+    const parts = assignParts(
+      new Map([
+        ["2021", 40],
+        ["2022", 30],
+        ["2023", 1],
+        ["2024", 70],
+      ]),
+      options,
+    );
+    expect(Object.fromEntries(parts)).toEqual({
+      "2021": "2019-2021",
+      "2022": "2022",
+      "2023": "2023",
+      "2024": "2024",
+    });
+  });
+
+  it("splits at more than the limit, not at it", () => {
+    expect(
+      assignParts(
+        new Map([
+          ["2022", 60],
+          ["2023", 40],
+        ]),
+        options,
+      ).get("2022"),
+    ).toBe("2022-2024");
+    expect(
+      assignParts(
+        new Map([
+          ["2022", 60],
+          ["2023", 41],
+        ]),
+        options,
+      ).get("2022"),
+    ).toBe("2022");
   });
 });
 

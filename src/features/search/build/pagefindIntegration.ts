@@ -127,40 +127,42 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
 
   // Only pages that mark a data-pagefind-body are searchable at all; of those only the
   // <article> is handed over (searchablePart.ts), with the words synonyms add (prepareSearchPage.ts).
+  // This first pass keeps only each page's year and a digest of its searchable part, never the
+  // part itself: at 100,000 articles the parts are gigabytes of strings. A part of the index
+  // that has to be built reads its pages again (writeIndex).
   const files = (await htmlFiles(siteDir)).filter((file) => !file.startsWith(`pagefind${path.sep}`));
-  const parts = new Map<string, Map<string, string>>();
-  const years = new Set<string>();
-  let searchable = 0;
+  const searchablePage = async (file: string) =>
+    searchablePart(await readFile(path.join(siteDir, file), "utf8"), language);
+  const byYear = new Map<string, Map<string, string>>();
   for (let start = 0; start < files.length; start += BATCH) {
     await Promise.all(
       files.slice(start, start + BATCH).map(async (file) => {
-        const part = searchablePart(await readFile(path.join(siteDir, file), "utf8"), language);
+        const part = await searchablePage(file);
         if (part === undefined) return;
         const year = yearOf(part);
-        years.add(year);
-        const name = indexPartOf(year);
-        if (!parts.has(name)) parts.set(name, new Map());
-        parts.get(name)!.set(file, part);
-        searchable += 1;
+        if (!byYear.has(year)) byYear.set(year, new Map());
+        byYear.get(year)!.set(file, createHash("sha256").update(part).digest("base64url"));
       }),
     );
   }
-  if (searchable === 0) throw new Error(`pagefind: no pages with data-pagefind-body found in ${siteDir}`);
+  if (byYear.size === 0) throw new Error(`pagefind: no pages with data-pagefind-body found in ${siteDir}`);
+  const partOfYear = assignParts(new Map([...byYear].map(([year, pages]) => [year, pages.size])));
+  const parts = new Map<string, Map<string, string>>();
+  for (const [year, pages] of byYear) {
+    const name = partOfYear.get(year)!;
+    if (!parts.has(name)) parts.set(name, new Map());
+    for (const [file, digest] of pages) parts.get(name)!.set(file, digest);
+  }
   let prepareSeconds = (performance.now() - started) / 1000;
   // A part's pages are prepared (synonyms, segmentation: most of the work before Pagefind) only
   // when the part is indexed; its key covers what preparing depends on instead (indexKey).
-  const prepare = (raw: ReadonlyMap<string, string>): Map<string, string> => {
-    const preparing = performance.now();
-    const prepared = new Map(
-      [...raw].map(([file, page]) => [file, prepareSearchPage(page, { synonyms, presegment })]),
-    );
-    prepareSeconds += (performance.now() - preparing) / 1000;
-    return prepared;
+  const prepare = async (file: string): Promise<string> => {
+    const page = await searchablePage(file);
+    if (page === undefined) throw new Error(`pagefind: ${file} lost its data-pagefind-body while indexing`);
+    return prepareSearchPage(page, { synonyms, presegment });
   };
 
   // Newest first (pages without a year last): the browser opens the first part, merges the rest.
-  const newestFirst = (a: string, b: string) =>
-    Number(a === OTHER) - Number(b === OTHER) || b.localeCompare(a);
   const names = [...parts.keys()].sort(newestFirst);
   const settings = { language, root, chunkSize: indexChunkSize(), presegment };
   const keys = new Map<string, string>();
@@ -170,11 +172,15 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const indexSeconds = performance.now();
   try {
     for (const name of names) {
-      const raw = parts.get(name)!;
+      const pages = [...parts.get(name)!.keys()].sort();
       const key = keys.get(name)!;
       const target = path.join(outputPath, name);
       if (cacheDir === undefined) {
-        await writeIndex(prepare(raw), target, { ...settings, cacheDir: outputPath, key });
+        prepareSeconds += await writeIndex(pages, prepare, target, {
+          ...settings,
+          cacheDir: outputPath,
+          key,
+        });
         await rm(path.join(target, MANIFEST));
         built += 1;
         continue;
@@ -182,7 +188,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       const cached = path.join(cacheDir, "index", key);
       if (!(await verifiedIndex(cached))) {
         await rm(cached, { recursive: true, force: true });
-        await writeIndex(prepare(raw), cached, { ...settings, cacheDir, key });
+        prepareSeconds += await writeIndex(pages, prepare, cached, { ...settings, cacheDir, key });
         built += 1;
       }
       await linkTree(cached, target);
@@ -199,7 +205,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     path.join(outputPath, PARTS_FILE),
     `${JSON.stringify({
       parts: names,
-      years: [...years].filter((year) => year !== OTHER).sort(newestFirst),
+      years: [...byYear.keys()].filter((year) => year !== OTHER).sort(newestFirst),
       pages: names.map((name) => parts.get(name)!.size),
     } satisfies IndexParts)}\n`,
   );
@@ -255,6 +261,40 @@ export function indexPartOf(year: string, yearsPerPart: number = SEARCH.index.ye
 }
 
 /**
+ * Which part of the index each publication year goes to, given how many searchable pages each
+ * year has: the span of years indexPartOf gives it, unless that span holds more than
+ * SEARCH.index.maxPagesPerPart pages — then each of its years is a part of its own. Pagefind
+ * holds a part's whole index in memory while writing it (~230–340 KB a page measured), so a
+ * part's size is what bounds the build's memory on a large archive; a small site keeps few parts,
+ * which a reader's first query fetches less from. A span is split only when it grows past the
+ * limit (one re-index of its years, then cached as before).
+ */
+export function assignParts(
+  pagesPerYear: ReadonlyMap<string, number>,
+  {
+    yearsPerPart = SEARCH.index.yearsPerPart,
+    maxPagesPerPart = SEARCH.index.maxPagesPerPart,
+  }: { yearsPerPart?: number; maxPagesPerPart?: number } = {},
+): Map<string, string> {
+  const spanPages = new Map<string, number>();
+  for (const [year, pages] of pagesPerYear) {
+    const span = indexPartOf(year, yearsPerPart);
+    spanPages.set(span, (spanPages.get(span) ?? 0) + pages);
+  }
+  return new Map(
+    [...pagesPerYear.keys()].map((year) => {
+      const span = indexPartOf(year, yearsPerPart);
+      return [year, span !== OTHER && spanPages.get(span)! > maxPagesPerPart ? indexPartOf(year, 1) : span];
+    }),
+  );
+}
+
+/** Newest first, pages without a year last. Parts never overlap, so their names sort as their years. */
+function newestFirst(a: string, b: string): number {
+  return Number(a === OTHER) - Number(b === OTHER) || b.localeCompare(a);
+}
+
+/**
  * Pagefind's index chunk size (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; SEARCH.index.chunkSize unless
  * the environment sets one). A query fetches one chunk per word from every part, so the parts
  * use smaller chunks than Pagefind's default (docs/search.md).
@@ -298,11 +338,12 @@ async function checkLexicon(root: string): Promise<void> {
 
 /**
  * A hash of everything a part of the index is made from: its pages' searchable parts (URL and
- * bytes), everything preparing them depends on (the synonym list, pre-segmentation, the code of
- * build/ and query/), Pagefind's version and settings. Keyed on the pages before preparing, so an
- * unchanged part is reused without preparing its pages at all.
+ * a digest of the bytes), everything preparing them depends on (the synonym list,
+ * pre-segmentation, the code of build/ and query/), Pagefind's version and settings. Keyed on
+ * the pages before preparing, so an unchanged part is reused without preparing its pages at all.
  */
 async function indexKey(
+  /** Each page's file and the digest of its searchable part. */
   pages: ReadonlyMap<string, string>,
   {
     language,
@@ -313,7 +354,7 @@ async function indexKey(
 ): Promise<string> {
   const hash = createHash("sha256");
   hash.update(JSON.stringify({ ...(await preparingInputs(root)), language, chunk: chunkSize, presegment }));
-  for (const file of [...pages.keys()].sort()) hash.update(`\0${file}\0`).update(pages.get(file)!);
+  for (const file of [...pages.keys()].sort()) hash.update(`\0${file}\0${pages.get(file)!}`);
   return hash.digest("hex").slice(0, 32);
 }
 
@@ -359,13 +400,16 @@ async function linkTree(from: string, to: string): Promise<void> {
 let serviceChunkSize: string | undefined;
 
 /**
- * Writes the prepared pages to a folder of their own and indexes it with addDirectory, which
+ * Writes the pages, prepared, to a folder of their own and indexes it with addDirectory, which
  * reads and indexes pages on every core and, given the same files, writes the same bytes under
  * the same names (addHTMLFile, one page at a time under a lock, numbered pages in the order
- * their promises happened to settle). The finished index appears at `target` in one rename.
+ * their promises happened to settle). Pages are prepared a batch at a time, so the build holds
+ * no more of them than that. The finished index appears at `target` in one rename. Returns the
+ * seconds spent preparing the pages.
  */
 async function writeIndex(
-  prepared: ReadonlyMap<string, string>,
+  files: readonly string[],
+  prepare: (file: string) => Promise<string>,
   target: string,
   {
     language,
@@ -373,20 +417,22 @@ async function writeIndex(
     cacheDir,
     key,
   }: { language: string; chunkSize: string; cacheDir: string; key: string },
-): Promise<void> {
+): Promise<number> {
   await mkdir(cacheDir, { recursive: true });
   const work = await mkdtemp(path.join(cacheDir, "work-"));
   try {
+    const preparing = performance.now();
     const pages = path.join(work, "pages");
-    const files = [...prepared.keys()].sort();
     for (let start = 0; start < files.length; start += BATCH) {
       await Promise.all(
         files.slice(start, start + BATCH).map(async (file) => {
+          const prepared = await prepare(file);
           await mkdir(path.dirname(path.join(pages, file)), { recursive: true });
-          await writeFile(path.join(pages, file), prepared.get(file)!);
+          await writeFile(path.join(pages, file), prepared);
         }),
       );
     }
+    const prepareSeconds = (performance.now() - preparing) / 1000;
     const output = path.join(work, "index");
     // Pagefind reads the chunk size from its environment when its service starts: a service left
     // running with another size is closed first (buildSearchIndex closes the last one).
@@ -401,8 +447,8 @@ async function writeIndex(
     if (!index) throw new Error("pagefind: createIndex returned no index");
     const added = await index.addDirectory({ path: pages });
     check("addDirectory", added.errors);
-    if (added.page_count !== prepared.size) {
-      throw new Error(`pagefind: indexed ${added.page_count} of ${prepared.size} prepared pages`);
+    if (added.page_count !== files.length) {
+      throw new Error(`pagefind: indexed ${added.page_count} of ${files.length} prepared pages`);
     }
     const written = await index.writeFiles({ outputPath: output });
     check("writeFiles", written.errors);
@@ -411,6 +457,7 @@ async function writeIndex(
     await mkdir(path.dirname(target), { recursive: true });
     await rm(target, { recursive: true, force: true });
     await rename(output, target);
+    return prepareSeconds;
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -35,6 +35,13 @@ export const SEARCH = {
     /** Publication years per part of the index (build/pagefindIntegration.ts indexPartOf). */
     yearsPerPart: 3,
     /**
+     * A span of years holding more searchable pages than this is indexed one year a part
+     * (build/pagefindIntegration.ts assignParts): Pagefind's memory grows with a part's pages
+     * (~3.4 GB for 14,000 at 100,000 articles — docs/performance.md), and the build must fit in
+     * 8 GiB. Below it nothing changes (10,000 articles: three parts of 1,300–4,500 pages).
+     */
+    maxPagesPerPart: 12_000,
+    /**
      * The sidebar dropdown opens the newest parts of the index that together hold at most this
      * many pages (always at least the newest part); the /search/ page opens them all. A reader's
      * first query fetches every opened part's page list (~11 bytes a page, gzipped), which alone
