@@ -264,7 +264,7 @@ export function indexPartOf(year: string, yearsPerPart: number = SEARCH.index.ye
  * Which part of the index each publication year goes to, given how many searchable pages each
  * year has: the span of years indexPartOf gives it, unless that span holds more than
  * SEARCH.index.maxPagesPerPart pages — then each of its years is a part of its own. Pagefind
- * holds a part's whole index in memory while writing it (~230–340 KB a page measured), so a
+ * holds a part's whole index in memory while writing it (~320 KB a page at 100,000 articles), so a
  * part's size is what bounds the build's memory on a large archive; a small site keeps few parts,
  * which a reader's first query fetches less from. A span is split only when it grows past the
  * limit (one re-index of its years, then cached as before).

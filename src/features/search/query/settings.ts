@@ -37,8 +37,9 @@ export const SEARCH = {
     /**
      * A span of years holding more searchable pages than this is indexed one year a part
      * (build/pagefindIntegration.ts assignParts): Pagefind's memory grows with a part's pages
-     * (~3.4 GB for 14,000 at 100,000 articles — docs/performance.md), and the build must fit in
-     * 8 GiB. Below it nothing changes (10,000 articles: three parts of 1,300–4,500 pages).
+     * (~320 KB a page: 4.7 GB at ~14,800, 13.2 GB with 44,000-page parts at 100,000 articles —
+     * docs/performance.md). Below it nothing changes (10,000 articles: three parts of
+     * 1,300–4,500 pages).
      */
     maxPagesPerPart: 12_000,
     /**
