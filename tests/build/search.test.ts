@@ -207,6 +207,34 @@ describe("the index is a pure function of the articles (issue 17)", () => {
       );
   });
 
+  it("gives each year of a span with more pages than maxPagesPerPart a part of its own", async () => {
+    const year = (id: string) => page(`articles/${id}/`)("[data-pagefind-body]").attr("data-year")!;
+    const count = (years: string[]) => articleIds.filter((id) => years.includes(year(id))).length;
+    const split = path.join(work, "split");
+    cpSync(site, split, { recursive: true, filter: (source) => !source.includes(`${path.sep}pagefind`) });
+    // One page fewer than the 2022–2024 span holds: that span is split, 2025–2027 is not.
+    await buildSearchIndex({
+      siteDir: split,
+      lang: SITE.lang,
+      root: repoRoot,
+      maxPagesPerPart: count(["2022", "2023", "2024"]) - 1,
+    });
+    const listed = JSON.parse(readFileSync(path.join(split, "pagefind/parts.json"), "utf8")) as {
+      parts: string[];
+      pages: number[];
+    };
+    expect(listed.parts).toEqual(["2025-2027", "2024", "2023"]);
+    expect(listed.pages).toEqual([count(["2025"]), count(["2024"]), count(["2023"])]);
+    for (const part of ["2024", "2023"]) {
+      const entry = JSON.parse(
+        readFileSync(path.join(split, "pagefind", part, "pagefind-entry.json"), "utf8"),
+      ) as {
+        languages: Record<string, { page_count: number }>;
+      };
+      expect(entry.languages["zh-cn"]?.page_count, part).toBe(count([part]));
+    }
+  }, 300_000);
+
   it("follows a changed article: only its years' part is indexed again, and the change is in it", async () => {
     const before = await build();
     const untouched = (all: Record<string, string>) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assignParts, indexPartOf, yearOf } from "../../../src/features/search/build/pagefindIntegration.ts";
-import { partsWithin, searchInDateOrder } from "../../../src/features/search/client/openIndex.ts";
+import { partsWithin, searchInDateOrder, yearsOf } from "../../../src/features/search/client/openIndex.ts";
 
 describe("yearOf and indexPartOf (which part of the index a page goes to)", () => {
   it("reads the page's year filter", () => {
@@ -24,19 +24,14 @@ describe("yearOf and indexPartOf (which part of the index a page goes to)", () =
 });
 
 describe("assignParts (a span of years too large for one part is split into years)", () => {
-  const options = { yearsPerPart: 3, maxPagesPerPart: 100 };
+  /** Each year's part, for pages per year, with spans of three years and at most 100 pages a part. */
+  const partsFor = (pagesPerYear: Record<string, number>) =>
+    Object.fromEntries(
+      assignParts(new Map(Object.entries(pagesPerYear)), { yearsPerPart: 3, maxPagesPerPart: 100 }),
+    );
 
   it("keeps spans of years whose pages fit in one part", () => {
-    const parts = assignParts(
-      new Map([
-        ["2021", 40],
-        ["2022", 30],
-        ["2024", 70],
-        ["other", 500],
-      ]),
-      options,
-    );
-    expect(Object.fromEntries(parts)).toEqual({
+    expect(partsFor({ "2021": 40, "2022": 30, "2024": 70, other: 500 })).toEqual({
       "2021": "2019-2021",
       "2022": "2022-2024",
       "2024": "2022-2024",
@@ -45,16 +40,7 @@ describe("assignParts (a span of years too large for one part is split into year
   });
 
   it("gives each year of an over-full span a part of its own, and leaves the other spans alone", () => {
-    const parts = assignParts(
-      new Map([
-        ["2021", 40],
-        ["2022", 30],
-        ["2023", 1],
-        ["2024", 70],
-      ]),
-      options,
-    );
-    expect(Object.fromEntries(parts)).toEqual({
+    expect(partsFor({ "2021": 40, "2022": 30, "2023": 1, "2024": 70 })).toEqual({
       "2021": "2019-2021",
       "2022": "2022",
       "2023": "2023",
@@ -63,24 +49,28 @@ describe("assignParts (a span of years too large for one part is split into year
   });
 
   it("splits at more than the limit, not at it", () => {
+    expect(partsFor({ "2022": 60, "2023": 40 })["2022"]).toBe("2022-2024");
+    expect(partsFor({ "2022": 60, "2023": 41 })["2022"]).toBe("2022");
+  });
+});
+
+describe("yearsOf (the years the dropdown says it searched)", () => {
+  const list = {
+    parts: ["2025", "2024", "2019-2021"],
+    years: ["2025", "2024", "2021", "2020", "2019"],
+    pages: [12_000, 14_000, 9_000],
+  };
+
+  it("reads a one-year part's name as that year, and a span's as every year in it", () => {
+    expect(yearsOf(list, 1)).toEqual(["2025"]);
+    expect(yearsOf(list, 2)).toEqual(["2025", "2024"]);
     expect(
-      assignParts(
-        new Map([
-          ["2022", 60],
-          ["2023", 40],
-        ]),
-        options,
-      ).get("2022"),
-    ).toBe("2022-2024");
-    expect(
-      assignParts(
-        new Map([
-          ["2022", 60],
-          ["2023", 41],
-        ]),
-        options,
-      ).get("2022"),
-    ).toBe("2022");
+      yearsOf({ ...list, parts: ["2025-2027", "2022-2024"], years: ["2025", "2023", "2022"] }, 1),
+    ).toEqual(["2025"]);
+  });
+
+  it("gives every year when every part is open", () => {
+    expect(yearsOf(list, 3)).toEqual(list.years);
   });
 });
 

@@ -68,6 +68,8 @@ export interface SearchIndexOptions {
   cacheDir?: string;
   /** Pre-segment Chinese for Pagefind (default SEARCH.index.presegment; see docs/search.md). */
   presegment?: boolean;
+  /** Pages a span of years may hold before it is split into years (default SEARCH.index.maxPagesPerPart; assignParts). */
+  maxPagesPerPart?: number;
 }
 
 export interface SearchIndexStats {
@@ -100,7 +102,8 @@ export interface SearchIndexStats {
  * Pagefind's message on any error it reports.
  *
  * The index is written in parts, one per span of publication years (the page's `year` filter;
- * indexPartOf), each a complete Pagefind bundle in `pagefind/<years>/` (`pagefind/2022-2024/`),
+ * indexPartOf), or one per year for a span holding more than maxPagesPerPart pages (assignParts),
+ * each a complete Pagefind bundle in `pagefind/<years>/` (`pagefind/2022-2024/`, `pagefind/2025/`),
  * listed newest first in `pagefind/parts.json`;
  * the browser opens the newest and merges the others (`client/openIndex.ts`). Each part is a pure
  * function of its pages (their URLs and searchable parts), Pagefind's version and its settings, so
@@ -110,7 +113,14 @@ export interface SearchIndexStats {
  * (pagefind#71); docs/search.md has the measurements behind the split.
  */
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexStats> {
-  const { siteDir, lang, root, cacheDir, presegment = SEARCH.index.presegment } = options;
+  const {
+    siteDir,
+    lang,
+    root,
+    cacheDir,
+    presegment = SEARCH.index.presegment,
+    maxPagesPerPart = SEARCH.index.maxPagesPerPart,
+  } = options;
   // Pagefind runs its Chinese segmenter only for pages it believes are Chinese. Forcing the
   // language makes that independent of each page's <html lang>, and the check keeps a config
   // change from silently turning the index into one long unsegmented token per sentence.
@@ -146,7 +156,9 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     );
   }
   if (byYear.size === 0) throw new Error(`pagefind: no pages with data-pagefind-body found in ${siteDir}`);
-  const partOfYear = assignParts(new Map([...byYear].map(([year, pages]) => [year, pages.size])));
+  const partOfYear = assignParts(new Map([...byYear].map(([year, pages]) => [year, pages.size])), {
+    maxPagesPerPart,
+  });
   const parts = new Map<string, Map<string, string>>();
   for (const [year, pages] of byYear) {
     const name = partOfYear.get(year)!;

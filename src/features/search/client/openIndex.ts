@@ -79,8 +79,11 @@ export async function openIndex(
   return index;
 }
 
-/** The years of the first `count` parts: a part's folder names its span ("2022-2024"). */
-function yearsOf(list: IndexParts, count: number): string[] {
+/**
+ * The years of the first `count` parts: a part's folder names its span ("2022-2024") or, on a
+ * large archive, its one year ("2025"; build/pagefindIntegration.ts assignParts).
+ */
+export function yearsOf(list: IndexParts, count: number): string[] {
   if (count === list.parts.length) return list.years;
   const spans = list.parts.slice(0, count).map((part) => part.split("-").map(Number));
   return list.years.filter((year) =>
